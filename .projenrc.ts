@@ -1,0 +1,57 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-stateful-topology',
+  description: 'Typed cdk8s constructs for clustered, stateful apps: ordered StatefulSets, headless Services, stable DNS identity and per-member configuration',
+  author: 'cdk8s-stateful-topology authors',
+  authorAddress: 'maintainers@cdk8s-stateful-topology.dev',
+  repositoryUrl: 'https://github.com/cdk8s-stateful-topology/cdk8s-stateful-topology.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  keywords: ['cdk8s', 'kubernetes', 'statefulset', 'headless-service', 'zookeeper', 'mysql'],
+
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  // jsii libraries ship their runtime dependencies bundled.
+  bundledDeps: ['yaml@^2.9.1'],
+  bin: { 'cdk8s-stateful': 'lib/lint/cli.js' },
+  devDeps: ['cdk8s-cli@2.207.60', 'ajv@^8.17.1'],
+
+  // The project lives on its own CI script (.ci/run); no hosted workflows.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  jestOptions: {
+    // `npm test` never writes snapshots; `npx projen test:update` is the deliberate update.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/examples/.*/dist/'],
+    },
+  },
+  tsconfigDev: {
+    include: ['examples/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['examples/*/dist/', '/bench-results/'],
+
+});
+
+project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/bench/');
+project.addPackageIgnore('/.ci/');
+
+// Synthesize every example with the real cdk8s CLI (each example has its own cdk8s.yaml).
+const synthExamples = project.addTask('synth:examples', {
+  description: 'Synthesize every app under examples/ to YAML with `cdk8s synth`',
+});
+for (const example of ['web']) {
+  synthExamples.exec('cdk8s synth', { cwd: `examples/${example}` });
+}
+
+project.synth();
