@@ -34,10 +34,6 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testPathIgnorePatterns: ['/node_modules/', '/examples/.*/dist/'],
     },
   },
-  tsconfigDev: {
-    include: ['examples/**/*.ts'],
-    compilerOptions: {},
-  },
   gitignore: ['examples/*/dist/', '/bench-results/'],
 
 });

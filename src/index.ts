@@ -1,5 +1,4 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './member-probe';
+export * from './ordered-stateful-app';
+export * from './pod-management';
+export * from './pod-security';

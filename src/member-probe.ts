@@ -1,0 +1,129 @@
+import { Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+
+/**
+ * Timing of a probe (the Kubernetes `Probe` fields of the same names).
+ */
+export interface MemberProbeOptions {
+  /**
+   * Seconds after the container starts before the first probe (`initialDelaySeconds`).
+   *
+   * @default - probe at once
+   */
+  readonly initialDelay?: Duration;
+
+  /**
+   * How often to probe (`periodSeconds`).
+   *
+   * @default Duration.seconds(10)
+   */
+  readonly period?: Duration;
+
+  /**
+   * How long one probe may take (`timeoutSeconds`).
+   *
+   * @default Duration.seconds(1)
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * Consecutive failures after which the probe counts as failed (`failureThreshold`).
+   *
+   * @default 3
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * Options of a probe that connects to one of the main container's ports.
+ */
+export interface MemberPortProbeOptions extends MemberProbeOptions {
+  /**
+   * The name of the main container's port to probe. The probe is refused at
+   * synth time when no port of that name is declared.
+   *
+   * @default - the first port of the main container
+   */
+  readonly port?: string;
+}
+
+/**
+ * Options of an HTTP GET probe.
+ */
+export interface MemberHttpProbeOptions extends MemberPortProbeOptions {
+  /**
+   * The scheme of the request.
+   *
+   * @default kplus.ConnectionScheme.HTTP
+   */
+  readonly scheme?: kplus.ConnectionScheme;
+}
+
+/**
+ * A readiness, liveness or startup probe of the app's main container, naming
+ * ports by name so that a probe cannot point at a port the app does not declare.
+ */
+export class MemberProbe {
+  /**
+   * Ready when a TCP connection to the port opens.
+   */
+  public static tcp(options: MemberPortProbeOptions = {}): MemberProbe {
+    return new MemberProbe('tcp', options, options.port);
+  }
+
+  /**
+   * Ready when `GET <path>` on the port answers with a status from 200 to 399.
+   */
+  public static http(path: string, options: MemberHttpProbeOptions = {}): MemberProbe {
+    return new MemberProbe('http', options, options.port, path);
+  }
+
+  /**
+   * Ready when the command, run inside the container, exits with status 0.
+   * The command runs without a shell: pass `['sh', '-c', '...']` only when the
+   * image has one.
+   */
+  public static command(command: string[], options: MemberProbeOptions = {}): MemberProbe {
+    return new MemberProbe('command', options, undefined, undefined, command);
+  }
+
+  /**
+   * No probe at all. For readiness this means a member counts as ready as soon
+   * as its containers run, so ordered start no longer waits for the app.
+   */
+  public static none(): MemberProbe {
+    return new MemberProbe('none', {});
+  }
+
+  private constructor(
+    private readonly kind: 'tcp' | 'http' | 'command' | 'none',
+    private readonly options: MemberHttpProbeOptions,
+    /** @internal */ public readonly _portName?: string,
+    private readonly path?: string,
+    private readonly command?: string[]) {}
+
+  /**
+   * The cdk8s-plus probe, with the port name resolved against the declared ports.
+   * Returns undefined for `none()` or when the port is not declared (reported by validation).
+   * @internal
+   */
+  public _toProbe(ports: kplus.ContainerPort[]): kplus.Probe | undefined {
+    const timing: kplus.ProbeOptions = {
+      initialDelaySeconds: this.options.initialDelay,
+      periodSeconds: this.options.period ?? Duration.seconds(10),
+      timeoutSeconds: this.options.timeout ?? Duration.seconds(1),
+      failureThreshold: this.options.failureThreshold ?? 3,
+    };
+    const port = this._portName === undefined ? ports[0] : ports.find(p => p.name === this._portName);
+    switch (this.kind) {
+      case 'tcp':
+        return port && kplus.Probe.fromTcpSocket({ ...timing, port: port.number });
+      case 'http':
+        return port && kplus.Probe.fromHttpGet(this.path!, { ...timing, port: port.number, scheme: this.options.scheme });
+      case 'command':
+        return kplus.Probe.fromCommand(this.command!, timing);
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,350 @@
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { MemberProbe } from './member-probe';
+import { PodManagement } from './pod-management';
+import { PodSecurity } from './pod-security';
+import { validateAppProps } from './private/app-props-validation';
+import { containerSecurityContext, PodSecurityPatches } from './private/security';
+
+/**
+ * Properties of an `OrderedStatefulApp`.
+ */
+export interface OrderedStatefulAppProps {
+  /**
+   * The StatefulSet name. Pods are named `<name>-<ordinal>`. A DNS-1123 label of
+   * at most 52 characters (the controller's `controller-revision-hash` label
+   * `<name>-<10 characters>` must fit 63).
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * The name of the headless governing Service (`spec.serviceName`), the middle
+   * part of every member's DNS name `<pod>.<serviceName>.<namespace>.svc.<clusterDomain>`.
+   * A DNS-1035 label.
+   *
+   * @default - `<name>-headless`
+   */
+  readonly serviceName?: string;
+
+  /**
+   * The namespace of every object, and of every DNS name the helpers hand out.
+   *
+   * @default - the chart's namespace; when the chart has none either, the objects
+   * carry no namespace and the helpers return names that resolve from inside
+   * the namespace they are applied to (`web-0.nginx`)
+   */
+  readonly namespace?: string;
+
+  /**
+   * The cluster's DNS domain, the last part of every fully qualified name.
+   *
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+
+  /**
+   * The number of members (`spec.replicas`).
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * The ordinal of the first member (`spec.ordinals.start`, beta and on by default
+   * since Kubernetes 1.27). Members are `<name>-<startOrdinal>` and up, and every
+   * helper follows it.
+   *
+   * @default 0
+   */
+  readonly startOrdinal?: number;
+
+  /**
+   * Ordered or parallel start (`spec.podManagementPolicy`).
+   *
+   * @default PodManagement.ORDERED_READY
+   */
+  readonly podManagement?: PodManagement;
+
+  /**
+   * Whether the headless Service publishes DNS records of members that are not
+   * Ready yet (`spec.publishNotReadyAddresses`). Clustered apps find their peers
+   * through these records before any member can be Ready (a quorum forms only
+   * once members reach each other), so the headless Service publishes them.
+   * Only the headless Service: client Services never publish unready members.
+   *
+   * @default true
+   */
+  readonly publishNotReadyAddresses?: boolean;
+
+  /**
+   * The main container: image, ports, command, resources, volume mounts.
+   * Every port must have a name (the headless Service publishes an SRV record
+   * for each named port).
+   */
+  readonly container: kplus.ContainerProps;
+
+  /**
+   * Containers that run to completion, in order, before the main container starts.
+   *
+   * @default - none
+   */
+  readonly initContainers?: kplus.ContainerProps[];
+
+  /**
+   * Labels added to every object and to the pod template. They cannot replace the
+   * selector labels `app.kubernetes.io/name` and `app.kubernetes.io/instance`.
+   *
+   * @default - only the selector labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * The main container's readiness probe. With `PodManagement.ORDERED_READY` the
+   * next member starts only when this probe passes, so it must mean "ready".
+   * Give either this or `container.readiness`, not both.
+   *
+   * @default - `container.readiness` when set, otherwise a TCP check on the main container's first port
+   */
+  readonly readiness?: MemberProbe;
+
+  /**
+   * The main container's liveness probe. Give either this or `container.liveness`.
+   *
+   * @default - `container.liveness` when set, otherwise none
+   */
+  readonly liveness?: MemberProbe;
+
+  /**
+   * The main container's startup probe. Give either this or `container.startup`.
+   *
+   * @default - `container.startup` when set, otherwise none
+   */
+  readonly startup?: MemberProbe;
+
+  /**
+   * The Pod Security Standard every pod is built to pass.
+   *
+   * @default PodSecurity.RESTRICTED
+   */
+  readonly podSecurity?: PodSecurity;
+
+  /**
+   * Whether images without a tag, or tagged `latest`, are accepted. They are
+   * refused by default: with a moving tag, members started at different times
+   * run different versions and a rollout cannot be reproduced.
+   *
+   * @default false
+   */
+  readonly allowUnpinnedImages?: boolean;
+}
+
+/**
+ * A clustered, stateful app: a headless governing Service and a StatefulSet whose
+ * members have stable names and DNS names, start in order (or in parallel), and
+ * pass the restricted Pod Security Standard.
+ */
+export class OrderedStatefulApp extends Construct {
+  /** The StatefulSet name; members are `<name>-<ordinal>`. */
+  public readonly name: string;
+
+  /** The name of the headless governing Service. */
+  public readonly serviceName: string;
+
+  /**
+   * The namespace the objects and DNS names belong to.
+   *
+   * @default - unknown at synth time: helpers return in-namespace names
+   */
+  public readonly namespace?: string;
+
+  /** The cluster's DNS domain. */
+  public readonly clusterDomain: string;
+
+  /** The number of members. */
+  public readonly replicas: number;
+
+  /** The ordinal of the first member. */
+  public readonly startOrdinal: number;
+
+  /** The pod management policy. */
+  public readonly podManagement: PodManagement;
+
+  /** The labels that select this app's pods, in every selector the library writes. */
+  public readonly selectorLabels: { [key: string]: string };
+
+  /** The StatefulSet. */
+  public readonly statefulSet: kplus.StatefulSet;
+
+  /** The headless governing Service. */
+  public readonly headlessService: kplus.Service;
+
+  /** The main container. */
+  public readonly mainContainer: kplus.Container;
+
+  private readonly ports: kplus.ContainerPort[];
+
+  constructor(scope: Construct, id: string, props: OrderedStatefulAppProps) {
+    super(scope, id);
+    this.name = props.name ?? id;
+    this.serviceName = props.serviceName ?? `${this.name}-headless`;
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.clusterDomain = props.clusterDomain ?? 'cluster.local';
+    this.replicas = props.replicas ?? 1;
+    this.startOrdinal = props.startOrdinal ?? 0;
+    this.podManagement = props.podManagement ?? PodManagement.ORDERED_READY;
+    this.ports = props.container.ports ?? [];
+    const podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
+
+    validateAppProps(this, props, {
+      name: this.name,
+      serviceName: this.serviceName,
+      namespace: this.namespace,
+      clusterDomain: this.clusterDomain,
+      replicas: this.replicas,
+      startOrdinal: this.startOrdinal,
+      podSecurity,
+    });
+
+    this.selectorLabels = {
+      'app.kubernetes.io/name': this.name,
+      'app.kubernetes.io/instance': this.name,
+    };
+    const labels = { ...props.labels, ...this.selectorLabels };
+    const metadata = { namespace: props.namespace, labels };
+
+    this.headlessService = new kplus.Service(this, 'HeadlessService', {
+      metadata: { ...metadata, name: this.serviceName },
+      clusterIP: 'None',
+      ports: this.ports.map(p => ({ name: p.name, port: p.number, targetPort: p.number, protocol: p.protocol })),
+    });
+    for (const [key, value] of Object.entries(this.selectorLabels)) {
+      this.headlessService.selectLabel(key, value);
+    }
+    ApiObject.of(this.headlessService).addJsonPatch(
+      JsonPatch.add('/spec/publishNotReadyAddresses', props.publishNotReadyAddresses ?? true));
+
+    this.statefulSet = new kplus.StatefulSet(this, 'StatefulSet', {
+      metadata: { ...metadata, name: this.name },
+      podMetadata: { labels },
+      select: false,
+      service: this.headlessService,
+      replicas: this.replicas,
+      podManagementPolicy: this.podManagement === PodManagement.PARALLEL
+        ? kplus.PodManagementPolicy.PARALLEL
+        : kplus.PodManagementPolicy.ORDERED_READY,
+      securityContext: { ensureNonRoot: podSecurity === PodSecurity.RESTRICTED },
+      containers: [],
+    });
+    this.statefulSet.select(kplus.LabelSelector.of({ labels: this.selectorLabels }));
+
+    // cdk8s-plus labels pods with a hash of the construct path and selects them by it
+    // (Services, network policies, affinity built from `statefulSet`); moving the
+    // construct would then roll every member and change those selectors. The value
+    // becomes the StatefulSet name, unique in its namespace and independent of the tree.
+    this.statefulSet.podMetadata.addLabel(kplus.Pod.ADDRESS_LABEL, this.name);
+    this.headlessService.selectLabel(kplus.Pod.ADDRESS_LABEL, this.name);
+
+    const sts = ApiObject.of(this.statefulSet);
+    if (this.startOrdinal !== 0) {
+      sts.addJsonPatch(JsonPatch.add('/spec/ordinals', { start: this.startOrdinal }));
+    }
+
+    const security = new PodSecurityPatches(sts, podSecurity);
+    const container = props.container;
+    this.mainContainer = this.statefulSet.addContainer({
+      ...container,
+      name: container.name ?? this.name,
+      readiness: container.readiness ?? (props.readiness ?? MemberProbe.tcp())._toProbe(this.ports),
+      liveness: container.liveness ?? props.liveness?._toProbe(this.ports),
+      startup: container.startup ?? props.startup?._toProbe(this.ports),
+      securityContext: containerSecurityContext(container.securityContext, podSecurity),
+    });
+    security.container('containers', 0, container.securityContext);
+    (props.initContainers ?? []).forEach((init, index) => {
+      this.statefulSet.addInitContainer({
+        ...init,
+        securityContext: containerSecurityContext(init.securityContext, podSecurity),
+      });
+      security.container('initContainers', index, init.securityContext);
+    });
+  }
+
+  /**
+   * The ordinals of the members, in start order: `startOrdinal` up to
+   * `startOrdinal + replicas - 1`.
+   */
+  public get ordinals(): number[] {
+    return Array.from({ length: this.replicas }, (_, i) => this.startOrdinal + i);
+  }
+
+  /**
+   * The pod name of the member with this ordinal: `<name>-<ordinal>`.
+   */
+  public podName(ordinal: number): string {
+    this.checkOrdinal(ordinal);
+    return `${this.name}-${ordinal}`;
+  }
+
+  /**
+   * The DNS name of the member with this ordinal, published by the headless Service:
+   * `<pod>.<serviceName>.<namespace>.svc.<clusterDomain>`. When the namespace is not
+   * known at synth time, `<pod>.<serviceName>`, which resolves from inside the namespace.
+   */
+  public podFqdn(ordinal: number): string {
+    return `${this.podName(ordinal)}.${this.serviceDomain}`;
+  }
+
+  /**
+   * The DNS names of every member, in ordinal order.
+   */
+  public peerFqdns(): string[] {
+    return this.ordinals.map(ordinal => this.podFqdn(ordinal));
+  }
+
+  /**
+   * `<fqdn>:<port number>` of every member, in ordinal order, for the named port.
+   */
+  public peerAddresses(portName: string): string[] {
+    const port = this.port(portName);
+    return this.peerFqdns().map(fqdn => `${fqdn}:${port.number}`);
+  }
+
+  /**
+   * The DNS SRV name that lists every member's address for the named port:
+   * `_<port>._<protocol>.<serviceName>.<namespace>.svc.<clusterDomain>`.
+   */
+  public srvName(portName: string): string {
+    const port = this.port(portName);
+    const protocol = (port.protocol ?? kplus.Protocol.TCP).toLowerCase();
+    return `_${port.name}._${protocol}.${this.serviceDomain}`;
+  }
+
+  /**
+   * The declared port of the main container with this name.
+   */
+  public port(portName: string): kplus.ContainerPort {
+    const port = this.ports.find(p => p.name === portName);
+    if (!port) {
+      const known = this.ports.map(p => `'${p.name}'`).join(', ');
+      throw new Error(`'${this.node.path}': no port named '${portName}' on the main container; declared ports: ${known}`);
+    }
+    return port;
+  }
+
+  /** The headless Service's DNS name, the domain under which every member's name lives. */
+  private get serviceDomain(): string {
+    return this.namespace === undefined
+      ? this.serviceName
+      : `${this.serviceName}.${this.namespace}.svc.${this.clusterDomain}`;
+  }
+
+  private checkOrdinal(ordinal: number): void {
+    const last = this.startOrdinal + this.replicas - 1;
+    if (!Number.isInteger(ordinal) || ordinal < this.startOrdinal || ordinal > last) {
+      throw new Error(`'${this.node.path}': ordinal ${ordinal} is not a member: members have ordinals ${this.startOrdinal} to ${last}`);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { PodSecurity } from '../pod-security';
+import { Problems } from './validation';
+
+/** Capabilities the baseline standard lets a container add (restricted: only NET_BIND_SERVICE). */
+const BASELINE_CAPABILITIES = [
+  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD',
+  'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+];
+const RESTRICTED_CAPABILITIES = ['NET_BIND_SERVICE'];
+
+/**
+ * Which pod template list a container is in, for the patches that finish its security context.
+ */
+export type ContainerList = 'containers' | 'initContainers';
+
+/**
+ * cdk8s-plus names capabilities `CAP_X`; the Pod Security Standards compare the bare `X`,
+ * which the container runtimes accept as well.
+ */
+function bareCapability(capability: string): string {
+  return capability.replace(/^CAP_/, '');
+}
+
+/**
+ * Reports what in a container's security context the pod security level does not allow.
+ */
+export function checkContainerSecurity(problems: Problems, property: string,
+  context: kplus.ContainerSecurityContextProps | undefined, level: PodSecurity): void {
+  const sc = context ?? {};
+  const relax = 'set \'podSecurity: PodSecurity.BASELINE\' for an image that must run as root';
+  problems.check(sc.privileged !== true, `${property}.securityContext.privileged`,
+    'must not be true: privileged containers pass no Pod Security Standard but \'privileged\', which this library does not build');
+  const allowed = level === PodSecurity.RESTRICTED ? RESTRICTED_CAPABILITIES : BASELINE_CAPABILITIES;
+  for (const capability of sc.capabilities?.add ?? []) {
+    problems.check(allowed.includes(bareCapability(capability)), `${property}.securityContext.capabilities.add`,
+      `must only add ${allowed.join(', ')} under the ${level} Pod Security Standard, got '${capability}'`);
+  }
+  if (level !== PodSecurity.RESTRICTED) {
+    return;
+  }
+  problems.check(sc.ensureNonRoot !== false, `${property}.securityContext.ensureNonRoot`,
+    `must not be false under the restricted Pod Security Standard: ${relax}`);
+  problems.check(sc.user !== 0, `${property}.securityContext.user`,
+    `must not be 0 (root) under the restricted Pod Security Standard, got 0: ${relax}`);
+  problems.check(sc.allowPrivilegeEscalation !== true, `${property}.securityContext.allowPrivilegeEscalation`,
+    `must not be true under the restricted Pod Security Standard: ${relax}`);
+}
+
+/**
+ * The container's security context as cdk8s-plus renders it, with the level's requirements
+ * applied on top of the user's choices. Capabilities are set by `finishPodSecurity`.
+ */
+export function containerSecurityContext(context: kplus.ContainerSecurityContextProps | undefined,
+  level: PodSecurity): kplus.ContainerSecurityContextProps {
+  const sc = context ?? {};
+  const restricted = level === PodSecurity.RESTRICTED;
+  return {
+    ...sc,
+    capabilities: undefined,
+    privileged: false,
+    ensureNonRoot: restricted ? true : sc.ensureNonRoot ?? false,
+    allowPrivilegeEscalation: restricted ? false : sc.allowPrivilegeEscalation,
+  };
+}
+
+/**
+ * Patches what cdk8s-plus cannot express: the pod's seccomp profile, and capabilities
+ * in the bare form the Pod Security Standards check (`drop: [ALL]` under restricted).
+ */
+export class PodSecurityPatches {
+  constructor(private readonly statefulSet: ApiObject, private readonly level: PodSecurity) {
+    statefulSet.addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+  }
+
+  /** Sets the capabilities of the container at `index` in `list`. */
+  public container(list: ContainerList, index: number, context: kplus.ContainerSecurityContextProps | undefined): void {
+    const add = (context?.capabilities?.add ?? []).map(bareCapability);
+    const drop = this.level === PodSecurity.RESTRICTED
+      ? ['ALL']
+      : (context?.capabilities?.drop ?? []).map(bareCapability);
+    if (add.length === 0 && drop.length === 0) {
+      return;
+    }
+    this.statefulSet.addJsonPatch(JsonPatch.add(`/spec/template/spec/${list}/${index}/securityContext/capabilities`, {
+      ...(add.length > 0 ? { add } : {}),
+      ...(drop.length > 0 ? { drop } : {}),
+    }));
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The one place where invalid input turns into errors: problems are collected,
+ * then thrown together, each naming the property, the bad value and what is allowed.
+ */
+export class Problems {
+  private readonly messages: string[] = [];
+
+  /**
+   * @param path the construct path of the construct that was given the input
+   * @param subject what was invalid, e.g. `OrderedStatefulAppProps` or `addOrdinalFile()`
+   */
+  constructor(private readonly path: string, private readonly subject: string) {}
+
+  /** Records a problem with `property`: `message` says what is allowed and the bad value. */
+  public add(property: string, message: string): void {
+    this.messages.push(`'${property}' ${message}`);
+  }
+
+  /** Records a problem when `condition` is false. */
+  public check(condition: boolean, property: string, message: string): void {
+    if (!condition) {
+      this.add(property, message);
+    }
+  }
+
+  /** Throws one error listing every problem, if there is any. */
+  public throwIfAny(): void {
+    if (this.messages.length > 0) {
+      throw new Error(formatProblems(this.path, this.subject, this.messages));
+    }
+  }
+}
+
+/** The text of a validation error: `'<path>': invalid <subject>:` and one `- ` line a problem. */
+export function formatProblems(path: string, subject: string, messages: string[]): string {
+  return [`'${path}': invalid ${subject}:`, ...messages.map(m => `- ${m}`)].join('\n');
+}
+
+/** A value as it appears in an error message. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * What is wrong with an image reference when pinned images are required, or
+ * undefined when it names a tag other than `latest`, or a digest.
+ */
+export function unpinnedImageProblem(image: string): string | undefined {
+  if (image.includes('@sha256:')) {
+    return undefined;
+  }
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const colon = lastSegment.indexOf(':');
+  if (colon < 0) {
+    return 'has no tag, so every pull may bring another version';
+  }
+  if (lastSegment.slice(colon + 1) === 'latest') {
+    return 'uses the moving tag \'latest\'';
+  }
+  return undefined;
+}

@@ -1,0 +1,33 @@
+import { Testing } from 'cdk8s';
+import { WebChart } from '../../examples/web/main';
+import { findContainer, findObject, restrictedViolations, schemaErrors, synth } from '../util';
+
+describe('examples/web', () => {
+  const chart = new WebChart(Testing.app(), 'web');
+  const manifests = synth(chart);
+  const sts = findObject(manifests, 'StatefulSet', 'web');
+
+  test('is the classic demo: StatefulSet web, headless Service nginx, two members, port web', () => {
+    const svc = findObject(manifests, 'Service', 'nginx');
+    expect(svc.spec.clusterIP).toEqual('None');
+    expect(svc.spec.ports).toEqual([{ name: 'web', port: 8080, targetPort: 8080 }]);
+    expect(sts.spec.serviceName).toEqual('nginx');
+    expect(sts.spec.replicas).toEqual(2);
+    expect(chart.web.peerFqdns()).toEqual(['web-0.nginx', 'web-1.nginx']);
+  });
+
+  test('runs nginx as the numeric non-root user 101 with a writable /tmp', () => {
+    const main = findContainer(sts.spec.template.spec, 'web');
+    expect(main.securityContext.runAsUser).toEqual(101);
+    expect(main.volumeMounts).toEqual([{ mountPath: '/tmp', name: 'tmp' }]);
+    expect(restrictedViolations(sts.spec.template.spec)).toEqual([]);
+  });
+
+  test('is valid against the Kubernetes 1.27 schema', () => {
+    expect(manifests.flatMap(schemaErrors)).toEqual([]);
+  });
+
+  test('snapshot', () => {
+    expect(manifests).toMatchSnapshot();
+  });
+});
