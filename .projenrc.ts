@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { cdk8s, javascript } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
@@ -46,7 +47,8 @@ project.addPackageIgnore('/.ci/');
 const synthExamples = project.addTask('synth:examples', {
   description: 'Synthesize every app under examples/ to YAML with `cdk8s synth`',
 });
-for (const example of ['web']) {
+const examples = fs.readdirSync('examples').filter(name => fs.existsSync(`examples/${name}/cdk8s.yaml`)).sort();
+for (const example of examples) {
   synthExamples.exec('cdk8s synth', { cwd: `examples/${example}` });
 }
 
