@@ -1,5 +1,5 @@
-import { ManifestLinter, Severity } from '../../src/lint';
 import { byKindAndName, findingOf, findingsOf, fixture } from './util';
+import { ManifestLinter, Severity } from '../../src/lint';
 
 const STS = 'StatefulSet/data/db';
 
@@ -85,7 +85,7 @@ describe('governing service', () => {
 });
 
 describe('selectors', () => {
-  test("reports a statefulset whose spec.selector does not match its own template labels", () => {
+  test('reports a statefulset whose spec.selector does not match its own template labels', () => {
     // GIVEN
     const objects = fixture('good.yaml');
     statefulSet(objects).spec.selector = { matchLabels: { app: 'db', tier: 'data' } };

@@ -10,7 +10,7 @@ export function renderMarkdown(explanations: StatefulSetExplanation[], clusterDo
   }
   const out: string[] = [];
   for (const e of explanations) {
-    out.push(`## StatefulSet \`${e.namespace}/${e.name}\``, '');
+    out.push(`## StatefulSet \`${e.namespaceExplicit ? `${e.namespace}/` : ''}${e.name}\``, '');
     out.push(`- governing service: ${e.serviceName ? `\`${e.serviceName}\`` : 'none (`spec.serviceName` is not set)'}`);
     out.push(`- start order: ${startOrder(e)}`);
     if (!e.namespaceExplicit && e.serviceName) {

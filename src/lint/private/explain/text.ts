@@ -11,7 +11,7 @@ export function renderText(explanations: StatefulSetExplanation[], clusterDomain
 }
 
 function renderOne(e: StatefulSetExplanation, clusterDomain: string): string[] {
-  const lines = [`statefulset ${e.namespace}/${e.name}`];
+  const lines = [`statefulset ${e.namespaceExplicit ? `${e.namespace}/` : ''}${e.name}${e.namespaceExplicit ? '' : ' (namespace not set)'}`];
   lines.push(`  governing service: ${e.serviceName ?? 'none (spec.serviceName is not set, members get no dns names)'}`);
   lines.push(`  members (${e.members.length}):`);
   for (const m of e.members) {
@@ -63,5 +63,6 @@ export function startOrder(e: StatefulSetExplanation): string {
 export function describeReach(s: ServiceReach): string {
   const traits = [s.headless ? 'headless' : 'load-balanced', ...(s.governing ? ['governing'] : [])];
   const notes = s.publishNotReadyAddresses ? '; publishNotReadyAddresses: unready members are reachable too' : '';
-  return `svc/${s.name} (${traits.join(', ')}) -> ${s.all ? 'all members' : 'only'} ${s.pods.join(', ')}${notes}`;
+  const pods = s.all ? `all members (${s.pods.join(', ')})` : `only ${s.pods.join(', ')}`;
+  return `svc/${s.name} (${traits.join(', ')}) -> ${pods}${notes}`;
 }
