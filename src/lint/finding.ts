@@ -28,7 +28,7 @@ export interface Finding {
   readonly rule: string;
 
   /**
-   * The object the problem is about, as `Kind/namespace/name`.
+   * The object the problem is about, as `Kind/namespace/name`; objects without a namespace show the default namespace.
    */
   readonly object: string;
 
