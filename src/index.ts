@@ -1,3 +1,4 @@
+export * from './lint';
 export * from './member-probe';
 export * from './ordered-stateful-app';
 export * from './pod-management';

@@ -1,0 +1,3 @@
+export * from './finding';
+export * from './manifest-linter';
+export * from './manifest-explainer';

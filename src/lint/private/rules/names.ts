@@ -1,0 +1,38 @@
+import { dns1035LabelProblem, dns1123LabelProblem } from '../names';
+import { Bundle } from '../objects';
+import { StatefulSetView } from '../workloads';
+import { finding, RawFinding } from './catalog';
+
+/** The controller-revision-hash label is `<name>-<hash>`, the hash is at most 10 characters and label values at most 63. */
+const MAX_STATEFULSET_NAME = 52;
+const MAX_LABEL = 63;
+
+/**
+ * StatefulSet and Service names must be DNS labels, and short enough for the names Kubernetes derives from them.
+ */
+export function checkNames(bundle: Bundle, sets: StatefulSetView[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const sts of sets) {
+    const problem = dns1123LabelProblem(sts.name);
+    if (problem && sts.name.length <= MAX_LABEL) {
+      findings.push(finding('name-not-dns-label', sts.obj, `metadata.name '${sts.name}' ${problem}; pod hostnames are derived from it`));
+    }
+    if (sts.name.length > MAX_STATEFULSET_NAME) {
+      findings.push(finding('statefulset-name-too-long', sts.obj,
+        `metadata.name '${sts.name}' is ${sts.name.length} characters; at most ${MAX_STATEFULSET_NAME} fit the controller-revision-hash label '<name>-<10 characters>'`));
+    }
+    const last = sts.ordinalStart + sts.replicas - 1;
+    const pod = `${sts.name}-${last}`;
+    if (sts.replicas > 0 && pod.length > MAX_LABEL) {
+      findings.push(finding('pod-name-too-long', sts.obj,
+        `pod name '${pod}' (highest ordinal ${last}) is ${pod.length} characters; pod hostnames allow at most ${MAX_LABEL}`));
+    }
+  }
+  for (const service of bundle.ofKind('Service')) {
+    const problem = dns1035LabelProblem(service.name);
+    if (problem) {
+      findings.push(finding('name-not-dns-label', service, `metadata.name '${service.name}' ${problem}; service names become dns labels`));
+    }
+  }
+  return findings;
+}
