@@ -43,13 +43,21 @@ project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/.ci/');
 
-// Synthesize every example with the real cdk8s CLI (each example has its own cdk8s.yaml).
+// Synthesize every example with the real cdk8s CLI (each example has its own cdk8s.yaml,
+// whose validation plugin is the compiled linter in lib/).
 const synthExamples = project.addTask('synth:examples', {
   description: 'Synthesize every app under examples/ to YAML with `cdk8s synth`',
 });
+synthExamples.spawn(project.compileTask);
 const examples = fs.readdirSync('examples').filter(name => fs.existsSync(`examples/${name}/cdk8s.yaml`)).sort();
 for (const example of examples) {
   synthExamples.exec('cdk8s synth', { cwd: `examples/${example}` });
 }
+
+// Lint the synthesized examples with the package's own command line.
+project.addTask('lint:examples', {
+  description: 'Lint the YAML of every example with `cdk8s-stateful lint`',
+  exec: 'node lib/lint/cli.js lint examples/*/dist/*.k8s.yaml',
+});
 
 project.synth();

@@ -417,10 +417,10 @@ describe('validation', () => {
         ],
       },
     }),
-    "'container.ports[0].name' must have 1 to 15 characters (IANA_SVC_NAME: at most 15 lowercase letters, digits and single hyphens, at least one letter), got 'averyveryverylongname'",
-    "'container.ports[1].name' must have only lowercase letters, digits and hyphens",
-    "'container.ports[2].name' must have at least one letter",
-    "'container.ports[3].name' must not start or end with a hyphen nor have two hyphens in a row");
+    "'container.ports[0].name' is 21 characters, at most 15 are allowed (IANA_SVC_NAME: at most 15 lowercase letters, digits and single hyphens, at least one letter), got 'averyveryverylongname'",
+    "'container.ports[1].name' may contain only lowercase letters, digits and '-'",
+    "'container.ports[2].name' must contain at least one letter",
+    "'container.ports[3].name' must not contain '--'");
   });
 
   test('fails when ports are unnamed, repeated or out of range', () => {

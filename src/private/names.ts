@@ -2,8 +2,6 @@
  * Kubernetes naming rules, as the API server checks them.
  */
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
@@ -18,12 +16,12 @@ export const MAX_STATEFUL_SET_NAME_LENGTH = MAX_LABEL_LENGTH - 11;
 
 /** Whether `value` is a DNS-1123 label (names of most objects, namespaces, hostnames). */
 export function isDns1123Label(value: string): boolean {
-  return value.length <= MAX_LABEL_LENGTH && DNS1123_LABEL.test(value);
+  return dns1123LabelProblem(value) === undefined;
 }
 
 /** Whether `value` is a DNS-1035 label (Service names: must start with a letter). */
 export function isDns1035Label(value: string): boolean {
-  return value.length <= MAX_LABEL_LENGTH && DNS1035_LABEL.test(value);
+  return dns1035LabelProblem(value) === undefined;
 }
 
 /** Whether `value` is a DNS-1123 subdomain (dot-separated labels, at most 253 characters). */
@@ -31,22 +29,60 @@ export function isDns1123Subdomain(value: string): boolean {
   return value.length > 0 && value.length <= 253 && value.split('.').every(isDns1123Label);
 }
 
+const LABEL_CHARS = /^[a-z0-9-]*$/;
+
 /**
- * What is wrong with a port name under the IANA_SVC_NAME rules (RFC 6335), or
- * undefined when it is valid.
+ * RFC 1123 label: at most 63 characters, lowercase alphanumerics and '-', alphanumeric at both ends.
  */
-export function ianaSvcNameProblem(name: string): string | undefined {
-  if (name.length === 0 || name.length > 15) {
-    return 'must have 1 to 15 characters';
+export function dns1123LabelProblem(value: string): string | undefined {
+  if (value.length === 0) {
+    return 'must not be empty';
   }
-  if (!/^[a-z0-9-]+$/.test(name)) {
-    return 'must have only lowercase letters, digits and hyphens';
+  if (value.length > 63) {
+    return `is ${value.length} characters, at most 63 are allowed`;
   }
-  if (!/[a-z]/.test(name)) {
-    return 'must have at least one letter';
+  if (!LABEL_CHARS.test(value)) {
+    return "may contain only lowercase letters, digits and '-'";
   }
-  if (name.startsWith('-') || name.endsWith('-') || name.includes('--')) {
-    return 'must not start or end with a hyphen nor have two hyphens in a row';
+  if (value.startsWith('-') || value.endsWith('-')) {
+    return 'must start and end with a letter or digit';
+  }
+  return undefined;
+}
+
+/**
+ * RFC 1035 label (Service names): an RFC 1123 label that starts with a letter.
+ */
+export function dns1035LabelProblem(value: string): string | undefined {
+  const problem = dns1123LabelProblem(value);
+  if (problem) {
+    return problem;
+  }
+  return /^[a-z]/.test(value) ? undefined : 'must start with a lowercase letter';
+}
+
+/**
+ * IANA_SVC_NAME (container port names): at most 15 characters, lowercase alphanumerics and '-',
+ * at least one letter, no '-' at either end and no '--'.
+ */
+export function ianaSvcNameProblem(value: string): string | undefined {
+  if (value.length === 0) {
+    return 'must not be empty';
+  }
+  if (value.length > 15) {
+    return `is ${value.length} characters, at most 15 are allowed`;
+  }
+  if (!LABEL_CHARS.test(value)) {
+    return "may contain only lowercase letters, digits and '-'";
+  }
+  if (!/[a-z]/.test(value)) {
+    return 'must contain at least one letter';
+  }
+  if (value.startsWith('-') || value.endsWith('-')) {
+    return "must not start or end with '-'";
+  }
+  if (value.includes('--')) {
+    return "must not contain '--'";
   }
   return undefined;
 }

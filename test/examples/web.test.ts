@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { WebChart } from '../../examples/web/main';
+import { ManifestLinter } from '../../src';
 import { findContainer, findObject, restrictedViolations, schemaErrors, synth } from '../util';
 
 describe('examples/web', () => {
@@ -25,6 +26,10 @@ describe('examples/web', () => {
 
   test('is valid against the Kubernetes 1.27 schema', () => {
     expect(manifests.flatMap(schemaErrors)).toEqual([]);
+  });
+
+  test('is clean for the manifest linter', () => {
+    expect(ManifestLinter.lint(manifests)).toEqual([]);
   });
 
   test('snapshot', () => {

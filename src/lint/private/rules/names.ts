@@ -1,4 +1,4 @@
-import { dns1035LabelProblem, dns1123LabelProblem } from '../names';
+import { dns1035LabelProblem, dns1123LabelProblem } from '../../../private/names';
 import { Bundle } from '../objects';
 import { StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';

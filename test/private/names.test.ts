@@ -1,4 +1,4 @@
-import { dns1035LabelProblem, dns1123LabelProblem, ianaSvcNameProblem } from '../../../src/lint/private/names';
+import { dns1035LabelProblem, dns1123LabelProblem, ianaSvcNameProblem } from '../../src/private/names';
 
 describe('name validation', () => {
   test.each([
