@@ -223,6 +223,7 @@ function key(file: ConfigFile): string {
   return `${file.scope}.${file.name}`;
 }
 
+/** The path without trailing slashes: '/' becomes '', under which every path lies. */
 function trimSlash(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return path.replace(/\/+$/, '');
 }
