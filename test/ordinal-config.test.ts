@@ -125,6 +125,12 @@ describe('synthesized objects', () => {
     });
   });
 
+  test('the ConfigMap carries the app\'s labels', () => {
+    const { manifests: labelled } = configured({ labels: { team: 'data' } });
+    expect(findObject(labelled, 'ConfigMap', 'zk-config').metadata.labels).toEqual(
+      { 'app.kubernetes.io/instance': 'zk', 'app.kubernetes.io/name': 'zk', 'team': 'data' });
+  });
+
   test('the ConfigMap comes before the StatefulSet', () => {
     expect(indexOf(manifests, 'ConfigMap', 'zk-config')).toBeLessThan(indexOf(manifests, 'StatefulSet', 'zk'));
   });
@@ -174,7 +180,7 @@ describe('synthesized objects', () => {
 
   test('the init script is shown as a literal block in the YAML', () => {
     const { chart } = configured();
-    expect(yamlOf(chart)).toContain('- |\n');
+    expect(yamlOf(chart)).toMatch(/- \|\n +set -eu\n +src="\$1"\n/);
   });
 
   test('the pod template passes the restricted Pod Security Standard', () => {
