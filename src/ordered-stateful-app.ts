@@ -5,6 +5,8 @@ import { MemberProbe } from './member-probe';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
 import { validateAppProps } from './private/app-props-validation';
+import { addMemberEnv } from './private/member-env';
+import { DEFAULT_CONFIG_INIT_IMAGE, OrdinalConfig } from './private/ordinal-config';
 import { containerSecurityContext, PodSecurityPatches } from './private/security';
 
 /**
@@ -139,6 +141,25 @@ export interface OrderedStatefulAppProps {
    * @default false
    */
   readonly allowUnpinnedImages?: boolean;
+
+  /**
+   * The absolute directory where the main container sees its config files
+   * (`addSharedFile`, `addOrdinalFile`, `addDefaultFile`), a read-only `volumeMount`
+   * of an emptyDir that the init container `member-config` fills from the ConfigMap
+   * `<name>-config`. Nothing is added while no file is.
+   *
+   * @default - no config directory: adding a file fails at synth time
+   */
+  readonly configMountPath?: string;
+
+  /**
+   * The image of the init container `member-config` that copies each pod's config
+   * files. It needs a POSIX `sh`, `cp`, `chmod` and `rm`, and runs as user 65534.
+   * Set it to a mirror of the default in an air-gapped registry.
+   *
+   * @default 'busybox:1.36.1'
+   */
+  readonly configInitImage?: string;
 }
 
 /**
@@ -184,7 +205,15 @@ export class OrderedStatefulApp extends Construct {
   /** The main container. */
   public readonly mainContainer: kplus.Container;
 
+  /**
+   * The directory where the main container sees its config files.
+   *
+   * @default - none: files cannot be added
+   */
+  public readonly configMountPath?: string;
+
   private readonly ports: kplus.ContainerPort[];
+  private readonly config: OrdinalConfig;
 
   constructor(scope: Construct, id: string, props: OrderedStatefulAppProps) {
     super(scope, id);
@@ -270,6 +299,45 @@ export class OrderedStatefulApp extends Construct {
       });
       security.container('initContainers', index, init.securityContext);
     });
+
+    // Member identity in the environment, and per-member config files (see src/private/ordinal-config.ts).
+    addMemberEnv(this.mainContainer, this.serviceName, this.clusterDomain);
+    this.configMountPath = props.configMountPath;
+    this.config = new OrdinalConfig(this, 'Config', props.configMountPath, props.configInitImage ?? DEFAULT_CONFIG_INIT_IMAGE);
+  }
+
+  /**
+   * Adds a file that every member sees as `<configMountPath>/<name>`.
+   *
+   * @param name a ConfigMap key without '/': letters, digits, '-', '_' and '.'
+   * @param content the file's text
+   */
+  public addSharedFile(name: string, content: string): void {
+    this.config.addShared(name, content);
+  }
+
+  /**
+   * Adds a file that only the member with this ordinal sees as `<configMountPath>/<name>`;
+   * the ordinal must be one of `ordinals`.
+   *
+   * @param ordinal the member's ordinal (follows `startOrdinal`)
+   * @param name a ConfigMap key without '/'; not the name of a shared file
+   * @param content the file's text
+   */
+  public addOrdinalFile(ordinal: number, name: string, content: string): void {
+    this.config.addOrdinal(ordinal, name, content);
+  }
+
+  /**
+   * Adds a file that every member without its own file of this name sees, including
+   * pods the YAML does not know (after `kubectl scale`). Such a pod refuses to start
+   * when a member has a file that has no default.
+   *
+   * @param name a ConfigMap key without '/'; not the name of a shared file
+   * @param content the file's text
+   */
+  public addDefaultFile(name: string, content: string): void {
+    this.config.addDefault(name, content);
   }
 
   /**

@@ -1,3 +1,7 @@
+import * as childProcess from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import Ajv from 'ajv';
 import { Chart, Testing } from 'cdk8s';
 
@@ -181,4 +185,96 @@ export function restrictedViolations(podSpec: Manifest): string[] {
 
 function allContainers(podSpec: Manifest): Manifest[] {
   return [...podSpec.initContainers ?? [], ...podSpec.containers ?? [], ...podSpec.ephemeralContainers ?? []];
+}
+
+// ---------------------------------------------------------------------------
+// What a member sees: kubelet's volumes and the init containers, run for one pod.
+
+/** The files a member's main container sees in one directory, or why its pod does not start. */
+export interface MemberView {
+  /** File name to content, under the directory asked for. */
+  readonly files: { [name: string]: string };
+  /** File name to permission bits. */
+  readonly modes: { [name: string]: number };
+  /** What the init containers wrote to stdout. */
+  readonly log: string;
+  /** What a failing init container wrote to stderr; undefined when the pod starts. */
+  readonly error?: string;
+}
+
+/**
+ * Simulates the pod `podName` of a synthesized StatefulSet: projects its ConfigMap
+ * volumes as kubelet does (files are symlinks into a `..data` directory), creates its
+ * emptyDirs, runs its init containers (which must be `sh` commands) with their env
+ * and mounts, and returns what the main container sees under `mountPath`.
+ */
+export function memberView(manifests: Manifest[], statefulSetName: string, podName: string,
+  mountPath: string, namespace = 'default'): MemberView {
+  const podSpec = podSpecOf(findObject(manifests, 'StatefulSet', statefulSetName));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `${podName}-`));
+  const volumeDirs = new Map<string, string>();
+  for (const volume of podSpec.volumes ?? []) {
+    const dir = path.join(root, volume.name);
+    fs.mkdirSync(dir, { mode: 0o777 });
+    fs.chmodSync(dir, 0o777);
+    if (volume.configMap) {
+      projectConfigMap(findObject(manifests, 'ConfigMap', volume.configMap.name), volume.configMap, dir);
+    } else if (!volume.emptyDir) {
+      throw new Error(`cannot simulate volume ${volume.name}: ${JSON.stringify(volume)}`);
+    }
+    volumeDirs.set(volume.name, dir);
+  }
+  const hostPath = (container: Manifest, arg: string): string => {
+    for (const mount of container.volumeMounts ?? []) {
+      if (arg === mount.mountPath || arg.startsWith(`${mount.mountPath}/`)) {
+        return volumeDirs.get(mount.name) + arg.slice(mount.mountPath.length);
+      }
+    }
+    return arg;
+  };
+  let log = '';
+  for (const init of podSpec.initContainers ?? []) {
+    const [shell, ...args] = [...init.command ?? [], ...init.args ?? []].map((arg: string) => hostPath(init, arg));
+    if (shell !== 'sh') {
+      throw new Error(`cannot simulate init container ${init.name}: it does not run sh`);
+    }
+    const env: { [name: string]: string } = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    for (const variable of init.env ?? []) {
+      const field = variable.valueFrom?.fieldRef?.fieldPath;
+      env[variable.name] = field === 'metadata.name' ? podName : field === 'metadata.namespace' ? namespace : variable.value;
+    }
+    const result = childProcess.spawnSync(shell, args, { env, encoding: 'utf-8' });
+    log += result.stdout;
+    if (result.status !== 0) {
+      return { files: {}, modes: {}, log, error: result.stderr };
+    }
+  }
+  const main = podSpec.containers[0];
+  const mount = (main.volumeMounts ?? []).find((m: Manifest) => m.mountPath === mountPath);
+  if (!mount) {
+    throw new Error(`the main container mounts nothing at ${mountPath}`);
+  }
+  const dir = volumeDirs.get(mount.name)!;
+  const files: { [name: string]: string } = {};
+  const modes: { [name: string]: number } = {};
+  for (const name of fs.readdirSync(dir).filter(n => !n.startsWith('..')).sort()) {
+    files[name] = fs.readFileSync(path.join(dir, name), 'utf-8');
+    modes[name] = fs.statSync(path.join(dir, name)).mode % 0o1000;
+  }
+  fs.rmSync(root, { recursive: true, force: true });
+  return { files, modes, log };
+}
+
+/** Writes a ConfigMap as kubelet's atomic writer does: `key -> ..data/key`, `..data -> ..<timestamp>`. */
+function projectConfigMap(configMap: Manifest, source: Manifest, dir: string): void {
+  if (source.items) {
+    throw new Error('cannot simulate ConfigMap items');
+  }
+  const timestamped = path.join(dir, '..2024_01_01_00_00_00.000000000');
+  fs.mkdirSync(timestamped);
+  for (const [key, value] of Object.entries(configMap.data ?? {})) {
+    fs.writeFileSync(path.join(timestamped, key), value as string, { mode: source.defaultMode ?? 0o644 });
+    fs.symlinkSync(path.join('..data', key), path.join(dir, key));
+  }
+  fs.symlinkSync(path.basename(timestamped), path.join(dir, '..data'));
 }

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { MEMBER_ENV_NAMES } from './member-env';
 import {
   ianaSvcNameProblem, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue,
   MAX_LABEL_LENGTH, MAX_STATEFUL_SET_NAME_LENGTH,
@@ -36,6 +37,7 @@ export function validateAppProps(scope: Construct, props: OrderedStatefulAppProp
   checkPorts(problems, props.container);
   checkProbes(problems, props);
   checkLabels(problems, props.labels ?? {});
+  checkConfig(problems, props);
   problems.throwIfAny();
 }
 
@@ -122,5 +124,21 @@ function checkLabels(problems: Problems, labels: { [key: string]: string }): voi
       `must be at most ${MAX_LABEL_LENGTH} alphanumerics, '-', '_' or '.', alphanumeric at both ends, got ${show(value)}`);
     problems.check(!SELECTOR_LABEL_KEYS.includes(key), `labels.${key}`,
       `cannot be set: the library owns the selector label ${show(key)}, got ${show(value)}`);
+  }
+}
+
+function checkConfig(problems: Problems, props: OrderedStatefulAppProps): void {
+  const path = props.configMountPath;
+  if (path !== undefined) {
+    problems.check(path.startsWith('/') && !path.includes(':'), 'configMountPath',
+      `must be an absolute path without ':', got ${show(path)}`);
+  }
+  const image = props.configInitImage;
+  const problem = image === undefined || props.allowUnpinnedImages ? undefined : unpinnedImageProblem(image);
+  problems.check(problem === undefined, 'configInitImage',
+    `must be pinned to a tag other than 'latest' or to a digest, got ${show(image)}, which ${problem}`);
+  for (const name of MEMBER_ENV_NAMES) {
+    problems.check(props.container.envVariables?.[name] === undefined, `container.envVariables.${name}`,
+      `cannot be set: the library sets ${name} in every member, got ${show(props.container.envVariables?.[name]?.value ?? 'a value')}`);
   }
 }

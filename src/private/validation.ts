@@ -23,6 +23,11 @@ export class Problems {
     }
   }
 
+  /** The problems as one error message for `node.addValidation`, or none. */
+  public toValidationErrors(): string[] {
+    return this.messages.length > 0 ? [formatProblems(this.path, this.subject, this.messages)] : [];
+  }
+
   /** Throws one error listing every problem, if there is any. */
   public throwIfAny(): void {
     if (this.messages.length > 0) {

@@ -1,0 +1,91 @@
+import { OrderedStatefulApp, OrderedStatefulAppProps, Quorum, QuorumProps } from '../src';
+import { findObject, memberView, newChart, synth } from './util';
+
+const PORTS = [
+  { name: 'client', number: 2181 },
+  { name: 'quorum', number: 2888 },
+  { name: 'election', number: 3888 },
+];
+
+function ensemble(props: QuorumProps = {}, app: Partial<OrderedStatefulAppProps> = {}, namespace?: string) {
+  const chart = newChart(namespace);
+  const zk = new OrderedStatefulApp(chart, 'zk', {
+    replicas: 3, configMountPath: '/conf', container: { image: 'zookeeper:3.8.4', ports: PORTS }, ...app,
+  });
+  const quorum = new Quorum(zk, 'Quorum', props);
+  return { chart, zk, quorum };
+}
+
+describe('Quorum', () => {
+  test('defaults: ids start at 1, the id file is myid, the quorum is a majority', () => {
+    const { quorum } = ensemble();
+    expect(quorum.idOffset).toEqual(1);
+    expect(quorum.idFile).toEqual('myid');
+    expect(quorum.members).toEqual(3);
+    expect(quorum.quorumSize).toEqual(2);
+  });
+
+  test.each([[1, 1], [3, 2], [5, 3], [7, 4]])('%i members need %i for a quorum', (replicas, size) => {
+    expect(ensemble({}, { replicas }).quorum.quorumSize).toEqual(size);
+  });
+
+  test('each member sees its id in its id file', () => {
+    const { chart } = ensemble();
+    const manifests = synth(chart);
+    expect(['zk-0', 'zk-1', 'zk-2'].map(pod => memberView(manifests, 'zk', pod, '/conf').files)).toEqual([
+      { myid: '1\n' }, { myid: '2\n' }, { myid: '3\n' },
+    ]);
+  });
+
+  test('ids follow the offset, the file name and startOrdinal', () => {
+    const { chart, quorum } = ensemble({ idOffset: 0, idFile: 'node.id' }, { startOrdinal: 3 });
+    expect(findObject(synth(chart), 'ConfigMap', 'zk-config').data).toEqual({ 'zk-3.node.id': '3\n', 'zk-4.node.id': '4\n', 'zk-5.node.id': '5\n' });
+    expect(quorum.memberId(5)).toEqual(5);
+  });
+
+  test('a pod added by scaling has no id and refuses to start', () => {
+    const { chart } = ensemble();
+    expect(memberView(synth(chart), 'zk', 'zk-3', '/conf').error).toContain('zk-3: refusing to start without the files myid,');
+  });
+
+  test('server lines list every member the way ZooKeeper expects', () => {
+    const { quorum } = ensemble({}, {}, 'data');
+    expect(quorum.serverLines('quorum', 'election')).toEqual(
+      'server.1=zk-0.zk-headless.data.svc.cluster.local:2888:3888\n'
+      + 'server.2=zk-1.zk-headless.data.svc.cluster.local:2888:3888\n'
+      + 'server.3=zk-2.zk-headless.data.svc.cluster.local:2888:3888\n');
+  });
+
+  test('connect string, KRaft voters and etcd initial cluster', () => {
+    const { quorum } = ensemble();
+    expect(quorum.connectString('client')).toEqual('zk-0.zk-headless:2181,zk-1.zk-headless:2181,zk-2.zk-headless:2181');
+    expect(quorum.voters('quorum')).toEqual('1@zk-0.zk-headless:2888,2@zk-1.zk-headless:2888,3@zk-2.zk-headless:2888');
+    expect(quorum.initialCluster('quorum', 'https')).toEqual(
+      'zk-0=https://zk-0.zk-headless:2888,zk-1=https://zk-1.zk-headless:2888,zk-2=https://zk-2.zk-headless:2888');
+    expect(quorum.initialCluster('quorum')).toContain('zk-0=http://zk-0.zk-headless:2888');
+  });
+
+  test('an even member count is accepted when allowed explicitly', () => {
+    expect(ensemble({ allowEvenMembers: true }, { replicas: 4 }).quorum.quorumSize).toEqual(3);
+  });
+
+  test('fails when the member count is even', () => {
+    expect(() => ensemble({}, { replicas: 4 })).toThrow(
+      /^'test\/zk\/Quorum': invalid QuorumProps:\n- 'replicas' of the app must be odd: 4 members tolerate no more failures than 3, got 4; set 'allowEvenMembers: true' to accept it$/);
+  });
+
+  test('fails when there is no member', () => {
+    expect(() => ensemble({}, { replicas: 0 })).toThrow('\'replicas\' of the app must be at least 1 for a quorum, got 0');
+  });
+
+  test('fails when the offset or the file name is invalid', () => {
+    expect(() => ensemble({ idOffset: -1, idFile: 'a/b' })).toThrow(
+      '- \'idOffset\' must be an integer >= 0, got -1\n- \'idFile\' must have only letters, digits, \'-\', \'_\' and \'.\' (a ConfigMap key, no \'/\'), got \'a/b\'');
+  });
+
+  test('fails when asked for the id of a non-member or a scheme other than http(s)', () => {
+    const { quorum } = ensemble();
+    expect(() => quorum.memberId(3)).toThrow('ordinal 3 is not a member: members have ordinals 0 to 2');
+    expect(() => quorum.initialCluster('quorum', 'ftp')).toThrow('\'test/zk/Quorum\': \'scheme\' must be \'http\' or \'https\', got \'ftp\'');
+  });
+});
