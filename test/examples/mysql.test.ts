@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { MySqlChart } from '../../examples/mysql/main';
+import { ManifestLinter } from '../../src';
 import { findContainer, findObject, memberView, restrictedViolations, schemaErrors, synth } from '../util';
 
 describe('examples/mysql', () => {
@@ -64,6 +65,11 @@ describe('examples/mysql', () => {
 
   test('is valid against the Kubernetes 1.27 schema', () => {
     expect(manifests.flatMap(schemaErrors)).toEqual([]);
+  });
+
+  test('the manifest linter only notes the credentials Secret, which is created outside this YAML', () => {
+    expect(ManifestLinter.lint(manifests).map(f => `${f.severity} ${f.rule} ${f.object}`))
+      .toEqual(['warning secret-missing StatefulSet/default/mysql']);
   });
 
   test('snapshot', () => {

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { ZooKeeperChart } from '../../examples/zookeeper/main';
+import { ManifestLinter } from '../../src';
 import { findContainer, findObject, memberView, restrictedViolations, schemaErrors, synth } from '../util';
 
 describe('examples/zookeeper', () => {
@@ -53,6 +54,10 @@ describe('examples/zookeeper', () => {
 
   test('is valid against the Kubernetes 1.27 schema', () => {
     expect(manifests.flatMap(schemaErrors)).toEqual([]);
+  });
+
+  test('is clean for the manifest linter', () => {
+    expect(ManifestLinter.lint(manifests)).toEqual([]);
   });
 
   test('snapshot', () => {
