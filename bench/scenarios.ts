@@ -1,0 +1,51 @@
+import { ApiObject, App, Chart } from 'cdk8s';
+import { OrderedStatefulApp } from '../lib';
+
+/** What every benchmark app looks like: the same input for the library and the baselines. */
+export const IMAGE = 'zookeeper:3.8.4';
+export const APP_REPLICAS = 3;
+export const PORTS = [{ name: 'client', number: 2181 }, { name: 'quorum', number: 2888 }, { name: 'election', number: 3888 }];
+export const CONFIG_MOUNT_PATH = '/conf';
+
+/** The content of the per-ordinal `myid` file and the shared file of the replica scenario. */
+export function myid(ordinal: number): string {
+  return `${ordinal + 1}\n`;
+}
+export const SHARED_CONFIG = 'tickTime=2000\ninitLimit=10\nsyncLimit=5\n';
+
+/** `count` apps built with OrderedStatefulApp, synthesized to YAML. */
+export function libraryApps(count: number): string {
+  const app = new App();
+  const chart = new Chart(app, 'bench', { namespace: 'bench' });
+  for (let i = 0; i < count; i++) {
+    new OrderedStatefulApp(chart, `app-${i}`, {
+      replicas: APP_REPLICAS,
+      container: { image: IMAGE, ports: PORTS },
+    });
+  }
+  return app.synthYaml();
+}
+
+/** One OrderedStatefulApp with `replicas` members, each with its own `myid` file. */
+export function libraryReplicas(replicas: number): string {
+  const app = new App();
+  const chart = new Chart(app, 'bench', { namespace: 'bench' });
+  const zk = new OrderedStatefulApp(chart, 'zk', {
+    replicas,
+    configMountPath: CONFIG_MOUNT_PATH,
+    container: { image: IMAGE, ports: PORTS },
+  });
+  zk.addSharedFile('zoo.cfg', SHARED_CONFIG);
+  for (const ordinal of zk.ordinals) {
+    zk.addOrdinalFile(ordinal, 'myid', myid(ordinal));
+  }
+  return app.synthYaml();
+}
+
+/** The same objects as plain JSON `ApiObject`s, synthesized to YAML. */
+export function rawObjects(objects: any[]): string {
+  const app = new App();
+  const chart = new Chart(app, 'bench');
+  objects.forEach((object, i) => new ApiObject(chart, `o${i}`, object));
+  return app.synthYaml();
+}
