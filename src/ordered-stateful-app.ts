@@ -1,11 +1,21 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { ClientServiceOptions, PodServicesOptions } from './client-service';
+import { DisruptionBudget } from './disruption-budget';
 import { MemberProbe } from './member-probe';
+import { NetworkPolicyOptions } from './network-policy';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
 import { validateAppProps } from './private/app-props-validation';
+import { DisruptionBudgetObject } from './private/disruption-budget';
+import { addProductionParts } from './private/production';
 import { containerSecurityContext, PodSecurityPatches } from './private/security';
+import { addStartAfter } from './private/start-after';
+import { RolloutOptions } from './rollout';
+import { SpreadingOptions } from './spreading';
+import { StartAfterOptions } from './start-after';
+import { StorageOptions } from './storage';
 
 /**
  * Properties of an `OrderedStatefulApp`.
@@ -139,6 +149,58 @@ export interface OrderedStatefulAppProps {
    * @default false
    */
   readonly allowUnpinnedImages?: boolean;
+
+  /**
+   * A normal Service over the Ready members, for load-balanced clients.
+   *
+   * @default - no client Service
+   */
+  readonly clientService?: ClientServiceOptions;
+
+  /**
+   * One Service per member, for clients that must reach a particular member.
+   *
+   * @default - no per-member Services
+   */
+  readonly podServices?: PodServicesOptions;
+
+  /**
+   * The PodDisruptionBudget (policy/v1) that limits voluntary disruptions.
+   * `protectQuorum()` resizes it for a quorum.
+   *
+   * @default DisruptionBudget.maxUnavailable(1)
+   */
+  readonly disruptionBudget?: DisruptionBudget;
+
+  /**
+   * Pod anti-affinity that spreads members over nodes and zones.
+   *
+   * @default - preferred spreading over nodes and over zones
+   */
+  readonly spreading?: SpreadingOptions;
+
+  /**
+   * Persistent volumes of the members (`spec.volumeClaimTemplates`) and what
+   * happens to them on delete and scale-down.
+   *
+   * @default - no persistent volumes
+   */
+  readonly storage?: StorageOptions;
+
+  /**
+   * How changes to the pod template roll out: strategy, `minReadySeconds`,
+   * `revisionHistoryLimit`.
+   *
+   * @default - a rolling update of every member, `minReadySeconds: 0`, `revisionHistoryLimit: 10`
+   */
+  readonly rollout?: RolloutOptions;
+
+  /**
+   * An ingress NetworkPolicy: members reach each other, clients reach the client ports.
+   *
+   * @default - no NetworkPolicy
+   */
+  readonly networkPolicy?: NetworkPolicyOptions;
 }
 
 /**
@@ -184,7 +246,20 @@ export class OrderedStatefulApp extends Construct {
   /** The main container. */
   public readonly mainContainer: kplus.Container;
 
+  /** The client Service, when `clientService` is set. */
+  public readonly clientService?: kplus.Service;
+
+  /** The per-member Services in ordinal order, when `podServices` is set. */
+  public readonly podServices: kplus.Service[];
+
+  /** The PodDisruptionBudget, unless `disruptionBudget` is `DisruptionBudget.none()`. */
+  public readonly podDisruptionBudget?: ApiObject;
+
+  /** The NetworkPolicy, when `networkPolicy` is set. */
+  public readonly networkPolicy?: ApiObject;
+
   private readonly ports: kplus.ContainerPort[];
+  private readonly budget: DisruptionBudgetObject;
 
   constructor(scope: Construct, id: string, props: OrderedStatefulAppProps) {
     super(scope, id);
@@ -270,6 +345,34 @@ export class OrderedStatefulApp extends Construct {
       });
       security.container('initContainers', index, init.securityContext);
     });
+
+    const production = addProductionParts(this, props, metadata);
+    this.clientService = production.clientService;
+    this.podServices = production.podServices;
+    this.budget = production.disruptionBudget;
+    this.podDisruptionBudget = production.disruptionBudget.apiObject;
+    this.networkPolicy = production.networkPolicy;
+  }
+
+  /**
+   * Sizes the PodDisruptionBudget for a quorum of `quorumSize` members:
+   * `maxUnavailable` becomes `replicas - quorumSize`, so a voluntary disruption never
+   * leaves fewer than `quorumSize` members (the eviction policy is kept). When
+   * `quorumSize` equals `replicas` the budget allows no eviction at all and node
+   * drains wait. May be called after construction; the budget is computed at synth time.
+   */
+  public protectQuorum(quorumSize: number): void {
+    this.budget.protectQuorum(quorumSize);
+  }
+
+  /**
+   * Makes this app's members wait until `other` accepts TCP connections: an init
+   * container, first in `initContainers`, tries the first member of `other` (or every
+   * member) in a loop, logging each try, and exits with status 1 when it gives up.
+   * `other`'s objects come before this app's in the YAML.
+   */
+  public startAfter(other: OrderedStatefulApp, options: StartAfterOptions = {}): void {
+    addStartAfter(this, other, options);
   }
 
   /**

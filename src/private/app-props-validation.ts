@@ -4,6 +4,7 @@ import {
   ianaSvcNameProblem, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue,
   MAX_LABEL_LENGTH, MAX_STATEFUL_SET_NAME_LENGTH,
 } from './names';
+import { checkProduction } from './production-validation';
 import { checkContainerSecurity } from './security';
 import { Problems, show, unpinnedImageProblem } from './validation';
 import type { OrderedStatefulAppProps } from '../ordered-stateful-app';
@@ -36,6 +37,7 @@ export function validateAppProps(scope: Construct, props: OrderedStatefulAppProp
   checkPorts(problems, props.container);
   checkProbes(problems, props);
   checkLabels(problems, props.labels ?? {});
+  checkProduction(problems, props, resolved);
   problems.throwIfAny();
 }
 
