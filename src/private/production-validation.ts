@@ -8,8 +8,6 @@ import { isDns1035Label, isDns1123Label, isLabelKey, isLabelValue, MAX_LABEL_LEN
 import { storageQuantity } from './storage';
 import { Problems, show } from './validation';
 
-const MAX_SUBDOMAIN_LENGTH = 253;
-
 /**
  * Checks the production props of an app: client Services, disruption budget,
  * storage, rollout and network policy.
@@ -31,7 +29,7 @@ export function checkProduction(problems: Problems, props: OrderedStatefulAppPro
     checkPodServices(problems, props.podServices, r, serviceNames, declared);
   }
   checkBudget(problems, props, r);
-  checkStorage(problems, props, r);
+  checkStorage(problems, props);
   checkRollout(problems, props);
   if (props.networkPolicy) {
     const options = props.networkPolicy;
@@ -103,7 +101,9 @@ function checkBudget(problems: Problems, props: OrderedStatefulAppProps, r: Reso
   }
 }
 
-function checkStorage(problems: Problems, props: OrderedStatefulAppProps, r: ResolvedAppProps): void {
+// A member's claim `<claim>-<pod>` has at most 63 + 1 + 63 characters, always within the
+// 253 of a PersistentVolumeClaim name, so claim names need no further length check.
+function checkStorage(problems: Problems, props: OrderedStatefulAppProps): void {
   const storage = props.storage;
   if (!storage) {
     return;
@@ -111,16 +111,12 @@ function checkStorage(problems: Problems, props: OrderedStatefulAppProps, r: Res
   problems.check(storage.claims.length > 0, 'storage.claims', 'must have at least one claim, got []');
   const names = new Set<string>();
   const paths = new Map<string, string>((props.container.volumeMounts ?? []).map(m => [m.path, 'container.volumeMounts']));
-  const lastPod = `${r.name}-${r.startOrdinal + Math.max(r.replicas, 1) - 1}`;
   storage.claims.forEach((claim, i) => {
     const property = `storage.claims[${i}]`;
     problems.check(isDns1123Label(claim.name), `${property}.name`,
       `must be a DNS-1123 label (lowercase letters, digits and '-', alphanumeric at both ends, at most ${MAX_LABEL_LENGTH} characters), got ${show(claim.name)}`);
     problems.check(!names.has(claim.name), `${property}.name`, `must be unique, got ${show(claim.name)} twice`);
     names.add(claim.name);
-    const pvc = `${claim.name}-${lastPod}`;
-    problems.check(pvc.length <= MAX_SUBDOMAIN_LENGTH, `${property}.name`,
-      `makes the claim name ${show(pvc)} ${pvc.length} characters long, but at most ${MAX_SUBDOMAIN_LENGTH} are allowed`);
     problems.check(storageQuantity(claim.size) !== undefined, `${property}.size`,
       `must be a positive whole number of KiB, got ${claim.size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
     problems.check(claim.mountPath.startsWith('/') && !claim.mountPath.split('/').includes('..'), `${property}.mountPath`,

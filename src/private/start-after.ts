@@ -3,7 +3,6 @@ import { IConstruct } from 'constructs';
 import type { OrderedStatefulApp } from '../ordered-stateful-app';
 import { StartAfterOptions } from '../start-after';
 import { editFinalJson } from './final-json';
-import { isDns1123Label } from './names';
 import { Problems, show } from './validation';
 
 /**
@@ -39,7 +38,7 @@ const WAIT_SCRIPT = [
   'done',
 ].join('\n');
 
-/** The name of the init container that waits for `other`. */
+/** The name of the init container that waits for `other`: at most 9 + 52 characters, a valid container name. */
 export function waitContainerName(other: OrderedStatefulApp): string {
   return `wait-for-${other.name}`;
 }
@@ -74,8 +73,6 @@ export function addStartAfter(app: OrderedStatefulApp, other: OrderedStatefulApp
     `must name a port of ${show(other.name)} (declared: ${declared.map(p => `'${p.name}'`).join(', ')}), got ${show(portName)}`);
   problems.check(Number.isInteger(seconds) && seconds >= 1, 'options.timeout',
     `must be a whole number of seconds, at least 1, got ${seconds} seconds`);
-  problems.check(isDns1123Label(name), 'other',
-    `makes the init container name ${show(name)} longer than 63 characters: shorten the name of the other app`);
   problems.throwIfAny();
 
   app.node.addDependency(other);
