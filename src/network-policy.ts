@@ -15,7 +15,8 @@ export interface NetworkPolicyOptions {
   /**
    * The names of the ports clients may connect to.
    *
-   * @default - the client Service's ports when there is a client Service, otherwise none
+   * @default - the ports of the client Service and of the per-member Services; none when
+   * the app has neither
    */
   readonly clientPorts?: string[];
 

@@ -73,6 +73,12 @@ describe('startAfter()', () => {
     expect(script).not.toMatch(/\$\(/);
   });
 
+  test('the give-up message shows in kubectl describe as the termination message', () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db);
+    expect(waitContainer(synth(chart)).terminationMessagePolicy).toEqual('FallbackToLogsOnError');
+  });
+
   test('the pod passes the restricted standard and the schema', () => {
     const { chart, web, db } = twoApps();
     web.startAfter(db);

@@ -83,6 +83,8 @@ export function addStartAfter(app: OrderedStatefulApp, other: OrderedStatefulApp
     image: WAIT_IMAGE,
     imagePullPolicy: 'IfNotPresent',
     command: ['bash', '-c', WAIT_SCRIPT],
+    // The last log lines become the termination message that `kubectl describe pod` shows.
+    terminationMessagePolicy: 'FallbackToLogsOnError',
     env: [
       { name: 'WAIT_FOR', value: other.name },
       { name: 'WAIT_HOSTS', value: hosts.join(' ') },
