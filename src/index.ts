@@ -5,6 +5,7 @@ export * from './network-policy';
 export * from './ordered-stateful-app';
 export * from './pod-management';
 export * from './pod-security';
+export * from './production-props';
 export * from './rollout';
 export * from './spreading';
 export * from './start-after';

@@ -1,10 +1,7 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ClientServiceOptions, PodServicesOptions } from './client-service';
-import { DisruptionBudget } from './disruption-budget';
 import { MemberProbe } from './member-probe';
-import { NetworkPolicyOptions } from './network-policy';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
 import { validateAppProps } from './private/app-props-validation';
@@ -12,15 +9,13 @@ import { DisruptionBudgetObject } from './private/disruption-budget';
 import { addProductionParts } from './private/production';
 import { containerSecurityContext, PodSecurityPatches } from './private/security';
 import { addStartAfter } from './private/start-after';
-import { RolloutOptions } from './rollout';
-import { SpreadingOptions } from './spreading';
+import { ProductionProps } from './production-props';
 import { StartAfterOptions } from './start-after';
-import { StorageOptions } from './storage';
 
 /**
  * Properties of an `OrderedStatefulApp`.
  */
-export interface OrderedStatefulAppProps {
+export interface OrderedStatefulAppProps extends ProductionProps {
   /**
    * The StatefulSet name. Pods are named `<name>-<ordinal>`. A DNS-1123 label of
    * at most 52 characters (the controller's `controller-revision-hash` label
@@ -149,58 +144,6 @@ export interface OrderedStatefulAppProps {
    * @default false
    */
   readonly allowUnpinnedImages?: boolean;
-
-  /**
-   * A normal Service over the Ready members, for load-balanced clients.
-   *
-   * @default - no client Service
-   */
-  readonly clientService?: ClientServiceOptions;
-
-  /**
-   * One Service per member, for clients that must reach a particular member.
-   *
-   * @default - no per-member Services
-   */
-  readonly podServices?: PodServicesOptions;
-
-  /**
-   * The PodDisruptionBudget (policy/v1) that limits voluntary disruptions.
-   * `protectQuorum()` resizes it for a quorum.
-   *
-   * @default DisruptionBudget.maxUnavailable(1)
-   */
-  readonly disruptionBudget?: DisruptionBudget;
-
-  /**
-   * Pod anti-affinity that spreads members over nodes and zones.
-   *
-   * @default - preferred spreading over nodes and over zones
-   */
-  readonly spreading?: SpreadingOptions;
-
-  /**
-   * Persistent volumes of the members (`spec.volumeClaimTemplates`) and what
-   * happens to them on delete and scale-down.
-   *
-   * @default - no persistent volumes
-   */
-  readonly storage?: StorageOptions;
-
-  /**
-   * How changes to the pod template roll out: strategy, `minReadySeconds`,
-   * `revisionHistoryLimit`.
-   *
-   * @default - a rolling update of every member, `minReadySeconds: 0`, `revisionHistoryLimit: 10`
-   */
-  readonly rollout?: RolloutOptions;
-
-  /**
-   * An ingress NetworkPolicy: members reach each other, clients reach the client ports.
-   *
-   * @default - no NetworkPolicy
-   */
-  readonly networkPolicy?: NetworkPolicyOptions;
 }
 
 /**
