@@ -5,14 +5,19 @@ import { MemberProbe } from './member-probe';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
 import { validateAppProps } from './private/app-props-validation';
+import { DisruptionBudgetObject } from './private/disruption-budget';
 import { addMemberEnv } from './private/member-env';
 import { DEFAULT_CONFIG_INIT_IMAGE, OrdinalConfig } from './private/ordinal-config';
+import { addProductionParts } from './private/production';
 import { containerSecurityContext, PodSecurityPatches } from './private/security';
+import { addStartAfter } from './private/start-after';
+import { ProductionProps } from './production-props';
+import { StartAfterOptions } from './start-after';
 
 /**
  * Properties of an `OrderedStatefulApp`.
  */
-export interface OrderedStatefulAppProps {
+export interface OrderedStatefulAppProps extends ProductionProps {
   /**
    * The StatefulSet name. Pods are named `<name>-<ordinal>`. A DNS-1123 label of
    * at most 52 characters (the controller's `controller-revision-hash` label
@@ -205,6 +210,18 @@ export class OrderedStatefulApp extends Construct {
   /** The main container. */
   public readonly mainContainer: kplus.Container;
 
+  /** The client Service, when `clientService` is set. */
+  public readonly clientService?: kplus.Service;
+
+  /** The per-member Services in ordinal order, when `podServices` is set. */
+  public readonly podServices: kplus.Service[];
+
+  /** The PodDisruptionBudget, unless `disruptionBudget` is `DisruptionBudget.none()`. */
+  public readonly podDisruptionBudget?: ApiObject;
+
+  /** The NetworkPolicy, when `networkPolicy` is set. */
+  public readonly networkPolicy?: ApiObject;
+
   /**
    * The directory where the main container sees its config files.
    *
@@ -214,6 +231,7 @@ export class OrderedStatefulApp extends Construct {
 
   private readonly ports: kplus.ContainerPort[];
   private readonly config: OrdinalConfig;
+  private readonly budget: DisruptionBudgetObject;
 
   constructor(scope: Construct, id: string, props: OrderedStatefulAppProps) {
     super(scope, id);
@@ -304,6 +322,34 @@ export class OrderedStatefulApp extends Construct {
     addMemberEnv(this.mainContainer, this.serviceName, this.clusterDomain);
     this.configMountPath = props.configMountPath;
     this.config = new OrdinalConfig(this, 'Config', props.configMountPath, props.configInitImage ?? DEFAULT_CONFIG_INIT_IMAGE);
+
+    const production = addProductionParts(this, props, metadata);
+    this.clientService = production.clientService;
+    this.podServices = production.podServices;
+    this.budget = production.disruptionBudget;
+    this.podDisruptionBudget = production.disruptionBudget.apiObject;
+    this.networkPolicy = production.networkPolicy;
+  }
+
+  /**
+   * Sizes the PodDisruptionBudget for a quorum of `quorumSize` members:
+   * `maxUnavailable` becomes `replicas - quorumSize`, so a voluntary disruption never
+   * leaves fewer than `quorumSize` members (the eviction policy is kept). When
+   * `quorumSize` equals `replicas` the budget allows no eviction at all and node
+   * drains wait. May be called after construction; the budget is computed at synth time.
+   */
+  public protectQuorum(quorumSize: number): void {
+    this.budget.protectQuorum(quorumSize);
+  }
+
+  /**
+   * Makes this app's members wait until `other` accepts TCP connections: an init
+   * container, first in `initContainers`, tries the first member of `other` (or every
+   * member) in a loop, logging each try, and exits with status 1 when it gives up.
+   * `other`'s objects come before this app's in the YAML.
+   */
+  public startAfter(other: OrderedStatefulApp, options: StartAfterOptions = {}): void {
+    addStartAfter(this, other, options);
   }
 
   /**

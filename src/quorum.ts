@@ -74,6 +74,10 @@ export class Quorum extends Construct {
     for (const ordinal of app.ordinals) {
       app.addOrdinalFile(ordinal, this.idFile, `${this.memberId(ordinal)}\n`);
     }
+    // A voluntary disruption (drain, eviction) must never take the ensemble below quorum.
+    if (app.podDisruptionBudget) {
+      app.protectQuorum(this.quorumSize);
+    }
   }
 
   /** The id of the member with this ordinal: ordinal + `idOffset`. */

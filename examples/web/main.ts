@@ -5,7 +5,10 @@ import { OrderedStatefulApp } from '../../src';
 
 /**
  * The classic StatefulSet demo: two nginx members `web-0` and `web-1` behind the
- * headless Service `nginx`, each reachable as `web-<n>.nginx`.
+ * headless Service `nginx`, each reachable as `web-<n>.nginx`, each with its own
+ * 1 GiB volume `www` for the pages it serves, and a client Service `web` over the
+ * Ready members. The default PodDisruptionBudget lets one member go at a time, and
+ * the members prefer different nodes and zones.
  */
 export class WebChart extends Chart {
   public readonly web: OrderedStatefulApp;
@@ -28,6 +31,11 @@ export class WebChart extends Chart {
         // The root file system is read-only; nginx writes its pid and temp files to /tmp.
         volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp') }],
       },
+      // Each member's pages live on its own volume; fsGroup 101 (the container group) can write them.
+      storage: {
+        claims: [{ name: 'www', size: Size.gibibytes(1), mountPath: '/usr/share/nginx/html' }],
+      },
+      clientService: { name: 'web' },
     });
   }
 }

@@ -54,8 +54,11 @@ export class ZooKeeperChart extends Chart {
           cpu: { request: kplus.Cpu.millis(100), limit: kplus.Cpu.millis(1000) },
           memory: { request: Size.mebibytes(384), limit: Size.mebibytes(512) },
         },
-        volumeMounts: ['data', 'datalog', 'logs', 'tmp'].map(name => ({ path: `/${name}`, volume: emptyDir(name) })),
+        volumeMounts: ['datalog', 'logs', 'tmp'].map(name => ({ path: `/${name}`, volume: emptyDir(name) })),
       },
+      // Snapshots and the id file live on each member's own volume.
+      storage: { claims: [{ name: 'data', size: Size.gibibytes(10), mountPath: '/data' }] },
+      clientService: { name: 'zk-client', ports: ['client'] },
     });
     this.quorum = new Quorum(this.zk, 'Quorum');
     this.zk.addSharedFile('zoo.cfg', [
@@ -74,13 +77,6 @@ export class ZooKeeperChart extends Chart {
     ].join('\n') + this.quorum.serverLines('quorum', 'election'));
     this.zk.addSharedFile('logback.xml', LOGBACK_XML);
 
-    const client = new kplus.Service(this, 'client', {
-      metadata: { name: 'zk-client' },
-      ports: [{ name: 'client', port: 2181, targetPort: 2181 }],
-    });
-    for (const [key, value] of Object.entries(this.zk.selectorLabels)) {
-      client.selectLabel(key, value);
-    }
   }
 }
 

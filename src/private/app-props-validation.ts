@@ -5,6 +5,7 @@ import {
   ianaSvcNameProblem, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue,
   MAX_LABEL_LENGTH, MAX_STATEFUL_SET_NAME_LENGTH,
 } from './names';
+import { checkProduction } from './production-validation';
 import { checkContainerSecurity } from './security';
 import { Problems, show, unpinnedImageProblem } from './validation';
 import type { OrderedStatefulAppProps } from '../ordered-stateful-app';
@@ -38,6 +39,7 @@ export function validateAppProps(scope: Construct, props: OrderedStatefulAppProp
   checkProbes(problems, props);
   checkLabels(problems, props.labels ?? {});
   checkConfig(problems, props);
+  checkProduction(problems, props, resolved);
   problems.throwIfAny();
 }
 

@@ -20,8 +20,30 @@ describe('examples/web', () => {
   test('runs nginx as the numeric non-root user 101 with a writable /tmp', () => {
     const main = findContainer(sts.spec.template.spec, 'web');
     expect(main.securityContext.runAsUser).toEqual(101);
-    expect(main.volumeMounts).toEqual([{ mountPath: '/tmp', name: 'tmp' }]);
+    expect(main.volumeMounts).toContainEqual({ mountPath: '/tmp', name: 'tmp' });
     expect(restrictedViolations(sts.spec.template.spec)).toEqual([]);
+  });
+
+  test('each member serves its pages from its own 1Gi volume www, writable by group 101', () => {
+    expect(sts.spec.volumeClaimTemplates).toEqual([{
+      metadata: { name: 'www' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    }]);
+    expect(findContainer(sts.spec.template.spec, 'web').volumeMounts).toContainEqual({ name: 'www', mountPath: '/usr/share/nginx/html' });
+    expect(sts.spec.template.spec.securityContext).toMatchObject({ fsGroup: 101, fsGroupChangePolicy: 'OnRootMismatch' });
+  });
+
+  test('clients reach the Ready members through the Service web', () => {
+    const svc = findObject(manifests, 'Service', 'web');
+    expect(svc.spec.type).toEqual('ClusterIP');
+    expect(svc.spec.publishNotReadyAddresses).toBeUndefined();
+    expect(svc.spec.selector).toEqual(chart.web.selectorLabels);
+  });
+
+  test('one member at a time may be evicted, and members prefer different nodes', () => {
+    expect(findObject(manifests, 'PodDisruptionBudget', 'web').spec.maxUnavailable).toEqual(1);
+    const preferred = sts.spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution;
+    expect(preferred.map((p: any) => p.podAffinityTerm.topologyKey)).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
   });
 
   test('is valid against the Kubernetes 1.27 schema', () => {

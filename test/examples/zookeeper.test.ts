@@ -39,7 +39,8 @@ describe('examples/zookeeper', () => {
     const main = findContainer(podSpec, 'zk');
     expect(main.securityContext.runAsUser).toEqual(1000);
     expect(main.securityContext.readOnlyRootFilesystem).toEqual(true);
-    expect(main.volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(['/data', '/datalog', '/logs', '/tmp', '/conf']);
+    expect(main.volumeMounts.map((m: { mountPath: string }) => m.mountPath).sort()).toEqual(['/conf', '/data', '/datalog', '/logs', '/tmp']);
+    expect(sts.spec.volumeClaimTemplates.map((c: { metadata: { name: string } }) => c.metadata.name)).toEqual(['data']);
   });
 
   test('clients reach the ensemble through zk-client on 2181', () => {

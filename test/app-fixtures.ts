@@ -1,0 +1,45 @@
+import { Chart } from 'cdk8s';
+import { OrderedStatefulApp, OrderedStatefulAppProps } from '../src';
+import { findObject, Manifest, newChart, synth } from './util';
+
+export const IMAGE = 'nginxinc/nginx-unprivileged:1.25.5';
+export const WEB_PORT = { name: 'web', number: 8080 };
+
+/** Props of a one-port nginx app, with overrides. */
+export function webProps(overrides: Partial<OrderedStatefulAppProps> = {}): OrderedStatefulAppProps {
+  return { container: { image: IMAGE, ports: [WEB_PORT] }, ...overrides };
+}
+
+/** An app `web` in a fresh chart, synthesized, with its StatefulSet and pod spec. */
+export function synthApp(overrides: Partial<OrderedStatefulAppProps> = {}, namespace?: string) {
+  const chart = newChart(namespace);
+  const app = new OrderedStatefulApp(chart, 'web', webProps(overrides));
+  const manifests = synth(chart);
+  const sts = findObject(manifests, 'StatefulSet', app.name);
+  return { chart, app, manifests, sts, podSpec: sts.spec.template.spec as Manifest };
+}
+
+/** The message of the error `action` throws, or undefined when it throws none. */
+export function errorOf(action: () => unknown): string | undefined {
+  try {
+    action();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return undefined;
+}
+
+/** Expects the props of an app `web` to be refused with every message, in one error. */
+export function expectInvalidProps(props: OrderedStatefulAppProps, ...messages: string[]): void {
+  const chart: Chart = newChart();
+  const message = errorOf(() => new OrderedStatefulApp(chart, 'web', props));
+  expect(message).toMatch(/^'test\/web': invalid OrderedStatefulAppProps:\n- /);
+  for (const m of messages) {
+    expect(message).toContain(m);
+  }
+}
+
+/** Whether every label of `selector` is on `labels` with the same value. */
+export function selects(selector: { [key: string]: string }, labels: { [key: string]: string }): boolean {
+  return Object.entries(selector).every(([key, value]) => labels[key] === value);
+}
