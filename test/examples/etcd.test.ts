@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { EtcdChart } from '../../examples/etcd/main';
+import { ManifestLinter } from '../../src';
 import { findContainer, findObject, indexOf, restrictedViolations, schemaErrors, synth } from '../util';
 
 describe('examples/etcd', () => {
@@ -79,6 +80,10 @@ describe('examples/etcd', () => {
 
   test('is valid against the Kubernetes 1.27 schema', () => {
     expect(manifests.flatMap(schemaErrors)).toEqual([]);
+  });
+
+  test('is clean for the manifest linter', () => {
+    expect(ManifestLinter.lint(manifests)).toEqual([]);
   });
 
   test('snapshot', () => {
