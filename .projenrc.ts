@@ -54,6 +54,13 @@ for (const example of examples) {
   synthExamples.exec('cdk8s synth', { cwd: `examples/${example}` });
 }
 
+// The synthesis benchmark: a script that prints numbers, run against the compiled library.
+const bench = project.addTask('bench', {
+  description: 'Benchmark synthesis against hand-built cdk8s-plus objects and raw ApiObjects',
+});
+bench.spawn(project.compileTask);
+bench.exec('ts-node --transpile-only bench/run.ts');
+
 // Lint the synthesized examples with the package's own command line.
 project.addTask('lint:examples', {
   description: 'Lint the YAML of every example with `cdk8s-stateful lint`',

@@ -1,0 +1,83 @@
+/**
+ * Synthesis benchmark: the library against the same objects hand-built with cdk8s-plus-27
+ * and as raw ApiObjects from plain JSON, in one run. Prints medians and ratios.
+ *
+ *   npm run bench
+ */
+import * as os from 'os';
+import { parseAllDocuments } from 'yaml';
+import { handBuiltApps, handBuiltReplicas } from './hand-built';
+import { fixed, medianLoadMillis, medianMillis } from './measure';
+import { libraryApps, libraryReplicas, rawObjects } from './scenarios';
+
+const APP_COUNTS = [1, 100, 1000];
+const REPLICA_COUNTS = [10, 100, 1000];
+const LOAD_RUNS = 15;
+
+function runsFor(size: number): number {
+  return size >= 1000 ? 5 : size >= 100 ? 9 : 25;
+}
+
+function objectsOf(yaml: string): any[] {
+  return parseAllDocuments(yaml).map(d => d.toJS()).filter(o => o);
+}
+
+interface Row { readonly size: number; readonly library: number; readonly handBuilt: number; readonly raw: number }
+
+function measure(sizes: number[], library: (n: number) => string, handBuilt: (n: number) => string): Row[] {
+  return sizes.map(size => {
+    const runs = runsFor(size);
+    const objects = objectsOf(library(size));
+    return {
+      size,
+      library: medianMillis(runs, () => library(size)),
+      handBuilt: medianMillis(runs, () => handBuilt(size)),
+      raw: medianMillis(runs, () => rawObjects(objects)),
+    };
+  });
+}
+
+function table(title: string, unit: string, rows: Row[]): void {
+  console.log(`\n### ${title}\n`);
+  console.log(`| ${unit} | library ms | cdk8s-plus by hand ms | raw ApiObject ms | library / by hand | library / raw |`);
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(`| ${r.size} | ${fixed(r.library)} | ${fixed(r.handBuilt)} | ${fixed(r.raw)} | ${fixed(r.library / r.handBuilt, 2)}x | ${fixed(r.library / r.raw, 2)}x |`);
+  }
+}
+
+function verdict(label: string, value: string, ok: boolean): void {
+  console.log(`- ${ok ? 'PASS' : 'FAIL'} ${label}: ${value}`);
+}
+
+function main(): void {
+  console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), medians`);
+
+  const same = libraryApps(1) === handBuiltApps(1);
+  console.log(`\nhand-built app gives the same YAML as the library: ${same ? 'yes' : 'NO'}`);
+
+  const apps = measure(APP_COUNTS, libraryApps, handBuiltApps);
+  table('N apps of 3 members each, one chart', 'apps', apps);
+  const replicas = measure(REPLICA_COUNTS, libraryReplicas, handBuiltReplicas);
+  table('One app with N members, a shared file and a per-member file each', 'members', replicas);
+
+  const plusLoad = medianLoadMillis(LOAD_RUNS, [], ['cdk8s', 'cdk8s-plus-27']);
+  const libraryLoad = medianLoadMillis(LOAD_RUNS, ['cdk8s', 'cdk8s-plus-27'], ['./lib']);
+  console.log('\n### Module load\n');
+  console.log('| require | ms |');
+  console.log('| --- | ---: |');
+  console.log(`| cdk8s + cdk8s-plus-27 | ${fixed(plusLoad)} |`);
+  console.log(`| the library, after them | ${fixed(libraryLoad)} |`);
+
+  const at = (rows: Row[], size: number) => rows.find(r => r.size === size)!;
+  console.log('\n### Targets\n');
+  const perApp = at(apps, 1000).library / at(apps, 1000).handBuilt;
+  verdict('per-app synthesis at most 1.5x cdk8s-plus by hand (1000 apps)', `${fixed(perApp, 2)}x`, perApp <= 1.5);
+  const growth = at(apps, 1000).library / at(apps, 100).library;
+  verdict('1000 apps at most 12x the time of 100', `${fixed(growth, 2)}x`, growth <= 12);
+  const big = at(replicas, 1000).library;
+  verdict('1000 members with per-member files under 1 s', `${fixed(big)} ms`, big < 1000);
+  verdict('loading the library adds at most 50 ms', `${fixed(libraryLoad)} ms`, libraryLoad <= 50);
+}
+
+main();
