@@ -4,6 +4,7 @@ export * from './lint';
 export * from './member-probe';
 export * from './network-policy';
 export * from './ordered-stateful-app';
+export * from './ordered-stateful-app-props';
 export * from './pod-management';
 export * from './pod-security';
 export * from './primary-replicas';

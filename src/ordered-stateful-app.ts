@@ -2,6 +2,7 @@ import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { MemberProbe } from './member-probe';
+import { OrderedStatefulAppProps } from './ordered-stateful-app-props';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
 import { validateAppProps } from './private/app-props-validation';
@@ -11,161 +12,8 @@ import { DEFAULT_CONFIG_INIT_IMAGE, OrdinalConfig } from './private/ordinal-conf
 import { addProductionParts } from './private/production';
 import { containerSecurityContext, PodSecurityPatches } from './private/security';
 import { addStartAfter } from './private/start-after';
-import { ProductionProps } from './production-props';
+import { callError } from './private/validation';
 import { StartAfterOptions } from './start-after';
-
-/**
- * Properties of an `OrderedStatefulApp`.
- */
-export interface OrderedStatefulAppProps extends ProductionProps {
-  /**
-   * The StatefulSet name. Pods are named `<name>-<ordinal>`. A DNS-1123 label of
-   * at most 52 characters (the controller's `controller-revision-hash` label
-   * `<name>-<10 characters>` must fit 63).
-   *
-   * @default - the construct id
-   */
-  readonly name?: string;
-
-  /**
-   * The name of the headless governing Service (`spec.serviceName`), the middle
-   * part of every member's DNS name `<pod>.<serviceName>.<namespace>.svc.<clusterDomain>`.
-   * A DNS-1035 label.
-   *
-   * @default - `<name>-headless`
-   */
-  readonly serviceName?: string;
-
-  /**
-   * The namespace of every object, and of every DNS name the helpers hand out.
-   *
-   * @default - the chart's namespace; when the chart has none either, the objects
-   * carry no namespace and the helpers return names that resolve from inside
-   * the namespace they are applied to (`web-0.nginx`)
-   */
-  readonly namespace?: string;
-
-  /**
-   * The cluster's DNS domain, the last part of every fully qualified name.
-   *
-   * @default 'cluster.local'
-   */
-  readonly clusterDomain?: string;
-
-  /**
-   * The number of members (`spec.replicas`).
-   *
-   * @default 1
-   */
-  readonly replicas?: number;
-
-  /**
-   * The ordinal of the first member (`spec.ordinals.start`, beta and on by default
-   * since Kubernetes 1.27). Members are `<name>-<startOrdinal>` and up, and every
-   * helper follows it.
-   *
-   * @default 0
-   */
-  readonly startOrdinal?: number;
-
-  /**
-   * Ordered or parallel start (`spec.podManagementPolicy`).
-   *
-   * @default PodManagement.ORDERED_READY
-   */
-  readonly podManagement?: PodManagement;
-
-  /**
-   * Whether the headless Service publishes DNS records of members that are not
-   * Ready yet (`spec.publishNotReadyAddresses`). Clustered apps find their peers
-   * through these records before any member can be Ready (a quorum forms only
-   * once members reach each other), so the headless Service publishes them.
-   * Only the headless Service: client Services never publish unready members.
-   *
-   * @default true
-   */
-  readonly publishNotReadyAddresses?: boolean;
-
-  /**
-   * The main container: image, ports, command, resources, volume mounts.
-   * Every port must have a name (the headless Service publishes an SRV record
-   * for each named port).
-   */
-  readonly container: kplus.ContainerProps;
-
-  /**
-   * Containers that run to completion, in order, before the main container starts.
-   *
-   * @default - none
-   */
-  readonly initContainers?: kplus.ContainerProps[];
-
-  /**
-   * Labels added to every object and to the pod template. They cannot replace the
-   * selector labels `app.kubernetes.io/name` and `app.kubernetes.io/instance`.
-   *
-   * @default - only the selector labels
-   */
-  readonly labels?: { [key: string]: string };
-
-  /**
-   * The main container's readiness probe. With `PodManagement.ORDERED_READY` the
-   * next member starts only when this probe passes, so it must mean "ready".
-   * Give either this or `container.readiness`, not both.
-   *
-   * @default - `container.readiness` when set, otherwise a TCP check on the main container's first port
-   */
-  readonly readiness?: MemberProbe;
-
-  /**
-   * The main container's liveness probe. Give either this or `container.liveness`.
-   *
-   * @default - `container.liveness` when set, otherwise none
-   */
-  readonly liveness?: MemberProbe;
-
-  /**
-   * The main container's startup probe. Give either this or `container.startup`.
-   *
-   * @default - `container.startup` when set, otherwise none
-   */
-  readonly startup?: MemberProbe;
-
-  /**
-   * The Pod Security Standard every pod is built to pass.
-   *
-   * @default PodSecurity.RESTRICTED
-   */
-  readonly podSecurity?: PodSecurity;
-
-  /**
-   * Whether images without a tag, or tagged `latest`, are accepted. They are
-   * refused by default: with a moving tag, members started at different times
-   * run different versions and a rollout cannot be reproduced.
-   *
-   * @default false
-   */
-  readonly allowUnpinnedImages?: boolean;
-
-  /**
-   * The absolute directory where the main container sees its config files
-   * (`addSharedFile`, `addOrdinalFile`, `addDefaultFile`), a read-only `volumeMount`
-   * of an emptyDir that the init container `member-config` fills from the ConfigMap
-   * `<name>-config`. Nothing is added while no file is.
-   *
-   * @default - no config directory: adding a file fails at synth time
-   */
-  readonly configMountPath?: string;
-
-  /**
-   * The image of the init container `member-config` that copies each pod's config
-   * files. It needs a POSIX `sh`, `cp`, `chmod` and `rm`, and runs as user 65534.
-   * Set it to a mirror of the default in an air-gapped registry.
-   *
-   * @default 'busybox:1.36.1'
-   */
-  readonly configInitImage?: string;
-}
 
 /**
  * A clustered, stateful app: a headless governing Service and a StatefulSet whose
@@ -443,7 +291,7 @@ export class OrderedStatefulApp extends Construct {
     const port = this.ports.find(p => p.name === portName);
     if (!port) {
       const known = this.ports.map(p => `'${p.name}'`).join(', ');
-      throw new Error(`'${this.node.path}': no port named '${portName}' on the main container; declared ports: ${known}`);
+      throw callError(this.node.path, `no port named '${portName}' on the main container; declared ports: ${known}`);
     }
     return port;
   }
@@ -458,7 +306,7 @@ export class OrderedStatefulApp extends Construct {
   private checkOrdinal(ordinal: number): void {
     const last = this.startOrdinal + this.replicas - 1;
     if (!Number.isInteger(ordinal) || ordinal < this.startOrdinal || ordinal > last) {
-      throw new Error(`'${this.node.path}': ordinal ${ordinal} is not a member: members have ordinals ${this.startOrdinal} to ${last}`);
+      throw callError(this.node.path, `ordinal ${ordinal} is not a member: members have ordinals ${this.startOrdinal} to ${last}`);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OrderedStatefulApp } from './ordered-stateful-app';
 import { configFileNameProblem } from './private/ordinal-config';
-import { Problems, show } from './private/validation';
+import { callError, Problems, show } from './private/validation';
 
 /**
  * Properties of a `Quorum`.
@@ -120,7 +120,7 @@ export class Quorum extends Construct {
    */
   public initialCluster(portName: string, scheme: string = 'http'): string {
     if (scheme !== 'http' && scheme !== 'https') {
-      throw new Error(`'${this.node.path}': 'scheme' must be 'http' or 'https', got ${show(scheme)}`);
+      throw callError(this.node.path, `'scheme' must be 'http' or 'https', got ${show(scheme)}`);
     }
     const port = this.app.port(portName).number;
     return this.app.ordinals.map(o => `${this.app.podName(o)}=${scheme}://${this.app.podFqdn(o)}:${port}`).join(',');

@@ -8,7 +8,7 @@ import {
 import { checkProduction } from './production-validation';
 import { checkContainerSecurity } from './security';
 import { Problems, show, unpinnedImageProblem } from './validation';
-import type { OrderedStatefulAppProps } from '../ordered-stateful-app';
+import type { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 import { PodSecurity } from '../pod-security';
 
 /**

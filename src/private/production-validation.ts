@@ -1,7 +1,7 @@
 import { Duration, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PodServicesOptions } from '../client-service';
-import type { OrderedStatefulAppProps } from '../ordered-stateful-app';
+import type { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 import type { ResolvedAppProps } from './app-props-validation';
 import { podServiceName } from './client-services';
 import { isDns1035Label, isDns1123Label, isLabelKey, isLabelValue, MAX_LABEL_LENGTH } from './names';

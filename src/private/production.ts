@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { DisruptionBudget } from '../disruption-budget';
-import type { OrderedStatefulApp, OrderedStatefulAppProps } from '../ordered-stateful-app';
+import type { OrderedStatefulApp } from '../ordered-stateful-app';
+import type { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 import { addClientService, addPodServices, AppMetadata, selectPorts } from './client-services';
 import { DisruptionBudgetObject } from './disruption-budget';
 import { addNetworkPolicy } from './network-policy';

@@ -36,6 +36,14 @@ export class Problems {
   }
 }
 
+/**
+ * The error of a method called with an argument it cannot serve: `'<path>': <message>`.
+ * Thrown at once, since the caller needs the value now.
+ */
+export function callError(path: string, message: string): Error {
+  return new Error(`'${path}': ${message}`);
+}
+
 /** The text of a validation error: `'<path>': invalid <subject>:` and one `- ` line a problem. */
 export function formatProblems(path: string, subject: string, messages: string[]): string {
   return [`'${path}': invalid ${subject}:`, ...messages.map(m => `- ${m}`)].join('\n');
