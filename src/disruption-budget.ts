@@ -1,3 +1,5 @@
+import { Problems, show } from './ground/problems';
+
 /**
  * What an eviction does with members that run but are not Ready
  * (`spec.unhealthyPodEvictionPolicy` of a PodDisruptionBudget, beta and on by
@@ -54,11 +56,56 @@ export class DisruptionBudget {
    * No PodDisruptionBudget: evictions may take down every member at once.
    */
   public static none(): DisruptionBudget {
-    return new DisruptionBudget('none', 0, {});
+    return new DisruptionBudget(undefined, 0, {});
   }
 
   private constructor(
-    /** @internal */ public readonly _field: 'maxUnavailable' | 'minAvailable' | 'none',
-    /** @internal */ public readonly _count: number,
-    /** @internal */ public readonly _options: DisruptionBudgetOptions) {}
+    private readonly field: 'maxUnavailable' | 'minAvailable' | undefined,
+    private readonly count: number,
+    private readonly options: DisruptionBudgetOptions) {}
+
+  /**
+   * Whether this budget writes a PodDisruptionBudget (every budget but `none()`).
+   * @internal
+   */
+  public get _exists(): boolean {
+    return this.field !== undefined;
+  }
+
+  /**
+   * Reports what is wrong with the budget for an app of `replicas` members.
+   * @internal
+   */
+  public _check(problems: Problems, replicas: number): void {
+    if (this.field === undefined) {
+      return;
+    }
+    const property = `disruptionBudget.${this.field}`;
+    problems.check(Number.isInteger(this.count) && this.count >= 0, property, `must be an integer >= 0, got ${show(this.count)}`);
+    if (this.field === 'minAvailable') {
+      problems.check(this.count <= replicas, property, `must be at most the number of members (${replicas}), got ${show(this.count)}`);
+    }
+  }
+
+  /**
+   * The budget that leaves at least `quorumSize` of `replicas` members during a voluntary
+   * disruption: `maxUnavailable: replicas - quorumSize`, with the same eviction policy.
+   * @internal
+   */
+  public _forQuorum(replicas: number, quorumSize: number): DisruptionBudget {
+    return DisruptionBudget.maxUnavailable(replicas - quorumSize, this.options);
+  }
+
+  /**
+   * The PodDisruptionBudget's `spec` for pods with these labels.
+   * @internal
+   */
+  public _toSpec(selectorLabels: { [key: string]: string }): { [key: string]: unknown } {
+    const policy = this.options.unhealthyPodEvictionPolicy;
+    return {
+      selector: { matchLabels: selectorLabels },
+      ...(this.field === undefined ? {} : { [this.field]: this.count }),
+      ...(policy === undefined ? {} : { unhealthyPodEvictionPolicy: policy }),
+    };
+  }
 }

@@ -1,18 +1,21 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { AppIdentity } from './ground/identity';
+import { callError, Problems } from './ground/problems';
 import { MemberProbe } from './member-probe';
 import { OrderedStatefulAppProps } from './ordered-stateful-app-props';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
-import { validateAppProps } from './private/app-props-validation';
-import { DisruptionBudgetObject } from './private/disruption-budget';
+import { AppContext } from './private/app-context';
+import { checkAppProps } from './private/app-props';
+import { checkConfigProps, MemberConfig } from './private/member-config';
 import { addMemberEnv } from './private/member-env';
-import { DEFAULT_CONFIG_INIT_IMAGE, OrdinalConfig } from './private/ordinal-config';
-import { addProductionParts } from './private/production';
-import { containerSecurityContext, PodSecurityPatches } from './private/security';
+import { PartObjects, QuorumBudget } from './private/parts/part';
+import { PRODUCTION_PARTS } from './private/production';
+import { memberService } from './private/services';
 import { addStartAfter } from './private/start-after';
-import { callError } from './private/validation';
+import { StatefulSetWriter } from './private/statefulset-writer';
 import { StartAfterOptions } from './start-after';
 
 /**
@@ -77,61 +80,69 @@ export class OrderedStatefulApp extends Construct {
    */
   public readonly configMountPath?: string;
 
-  private readonly ports: kplus.ContainerPort[];
-  private readonly config: OrdinalConfig;
-  private readonly budget: DisruptionBudgetObject;
+  /**
+   * The app's identity: names, ordinals, ports and DNS names.
+   * @internal
+   */
+  public readonly _identity: AppIdentity;
+
+  private readonly context: AppContext;
+  private readonly config: MemberConfig;
+  private readonly budget: QuorumBudget;
 
   constructor(scope: Construct, id: string, props: OrderedStatefulAppProps) {
     super(scope, id);
-    this.name = props.name ?? id;
-    this.serviceName = props.serviceName ?? `${this.name}-headless`;
-    this.namespace = props.namespace ?? Chart.of(this).namespace;
-    this.clusterDomain = props.clusterDomain ?? 'cluster.local';
-    this.replicas = props.replicas ?? 1;
-    this.startOrdinal = props.startOrdinal ?? 0;
-    this.podManagement = props.podManagement ?? PodManagement.ORDERED_READY;
-    this.ports = props.container.ports ?? [];
     const podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
-
-    validateAppProps(this, props, {
-      name: this.name,
-      serviceName: this.serviceName,
-      namespace: this.namespace,
-      clusterDomain: this.clusterDomain,
-      replicas: this.replicas,
-      startOrdinal: this.startOrdinal,
-      podSecurity,
+    const identity = new AppIdentity({
+      name: props.name ?? id,
+      serviceName: props.serviceName ?? `${props.name ?? id}-headless`,
+      namespace: props.namespace ?? Chart.of(this).namespace,
+      clusterDomain: props.clusterDomain ?? 'cluster.local',
+      replicas: props.replicas ?? 1,
+      startOrdinal: props.startOrdinal ?? 0,
+      ports: (props.container.ports ?? []).map(p => ({ name: p.name ?? '', number: p.number, protocol: p.protocol })),
     });
+    const problems = new Problems(this.node.path, 'OrderedStatefulAppProps');
+    checkAppProps(problems, props, identity, podSecurity);
+    checkConfigProps(problems, props);
+    PRODUCTION_PARTS.forEach(part => part.check?.(problems, props, identity));
+    problems.throwIfAny();
 
-    this.selectorLabels = {
-      'app.kubernetes.io/name': this.name,
-      'app.kubernetes.io/instance': this.name,
-    };
-    const labels = { ...props.labels, ...this.selectorLabels };
-    const metadata = { namespace: props.namespace, labels };
+    this._identity = identity;
+    this.name = identity.name;
+    this.serviceName = identity.serviceName;
+    this.namespace = identity.namespace;
+    this.clusterDomain = identity.clusterDomain;
+    this.replicas = identity.replicas;
+    this.startOrdinal = identity.startOrdinal;
+    this.podManagement = props.podManagement ?? PodManagement.ORDERED_READY;
+    this.selectorLabels = identity.selectorLabels;
+    this.configMountPath = props.configMountPath;
+    const metadata = { namespace: props.namespace, labels: { ...props.labels, ...this.selectorLabels } };
 
-    this.headlessService = new kplus.Service(this, 'HeadlessService', {
-      metadata: { ...metadata, name: this.serviceName },
+    this.headlessService = memberService(this, 'HeadlessService', {
+      name: this.serviceName,
+      metadata,
       clusterIP: 'None',
-      ports: this.ports.map(p => ({ name: p.name, port: p.number, targetPort: p.number, protocol: p.protocol })),
+      ports: identity.ports,
+      selector: this.selectorLabels,
     });
-    for (const [key, value] of Object.entries(this.selectorLabels)) {
-      this.headlessService.selectLabel(key, value);
-    }
     ApiObject.of(this.headlessService).addJsonPatch(
       JsonPatch.add('/spec/publishNotReadyAddresses', props.publishNotReadyAddresses ?? true));
 
+    const settings = PRODUCTION_PARTS.map(part => part.statefulSetProps?.(props) ?? {});
     this.statefulSet = new kplus.StatefulSet(this, 'StatefulSet', {
       metadata: { ...metadata, name: this.name },
-      podMetadata: { labels },
+      podMetadata: { labels: metadata.labels },
       select: false,
       service: this.headlessService,
       replicas: this.replicas,
       podManagementPolicy: this.podManagement === PodManagement.PARALLEL
         ? kplus.PodManagementPolicy.PARALLEL
         : kplus.PodManagementPolicy.ORDERED_READY,
-      securityContext: { ensureNonRoot: podSecurity === PodSecurity.RESTRICTED },
       containers: [],
+      ...Object.assign({}, ...settings),
+      securityContext: Object.assign({ ensureNonRoot: podSecurity === PodSecurity.RESTRICTED }, ...settings.map(s => s.securityContext)),
     });
     this.statefulSet.select(kplus.LabelSelector.of({ labels: this.selectorLabels }));
 
@@ -142,41 +153,32 @@ export class OrderedStatefulApp extends Construct {
     this.statefulSet.podMetadata.addLabel(kplus.Pod.ADDRESS_LABEL, this.name);
     this.headlessService.selectLabel(kplus.Pod.ADDRESS_LABEL, this.name);
 
-    const sts = ApiObject.of(this.statefulSet);
+    const writer = new StatefulSetWriter(this.statefulSet, podSecurity);
     if (this.startOrdinal !== 0) {
-      sts.addJsonPatch(JsonPatch.add('/spec/ordinals', { start: this.startOrdinal }));
+      writer.patch(JsonPatch.add('/spec/ordinals', { start: this.startOrdinal }));
     }
-
-    const security = new PodSecurityPatches(sts, podSecurity);
     const container = props.container;
-    this.mainContainer = this.statefulSet.addContainer({
+    const ports = container.ports ?? [];
+    this.mainContainer = writer.addContainer({
       ...container,
       name: container.name ?? this.name,
-      readiness: container.readiness ?? (props.readiness ?? MemberProbe.tcp())._toProbe(this.ports),
-      liveness: container.liveness ?? props.liveness?._toProbe(this.ports),
-      startup: container.startup ?? props.startup?._toProbe(this.ports),
-      securityContext: containerSecurityContext(container.securityContext, podSecurity),
+      readiness: container.readiness ?? (props.readiness ?? MemberProbe.tcp())._toProbe(ports),
+      liveness: container.liveness ?? props.liveness?._toProbe(ports),
+      startup: container.startup ?? props.startup?._toProbe(ports),
     });
-    security.container('containers', 0, container.securityContext);
-    (props.initContainers ?? []).forEach((init, index) => {
-      this.statefulSet.addInitContainer({
-        ...init,
-        securityContext: containerSecurityContext(init.securityContext, podSecurity),
-      });
-      security.container('initContainers', index, init.securityContext);
-    });
+    (props.initContainers ?? []).forEach(init => writer.addInitContainer(init, { level: podSecurity }));
+    addMemberEnv(this.mainContainer, identity);
 
-    // Member identity in the environment, and per-member config files (see src/private/ordinal-config.ts).
-    addMemberEnv(this.mainContainer, this.serviceName, this.clusterDomain);
-    this.configMountPath = props.configMountPath;
-    this.config = new OrdinalConfig(this, 'Config', props.configMountPath, props.configInitImage ?? DEFAULT_CONFIG_INIT_IMAGE);
+    this.context = { scope: this, identity, props, metadata, statefulSet: this.statefulSet, mainContainer: this.mainContainer, writer };
+    // Per-member config files (see src/ground/member-config.ts).
+    this.config = new MemberConfig(this.context, 'Config');
 
-    const production = addProductionParts(this, props, metadata);
-    this.clientService = production.clientService;
-    this.podServices = production.podServices;
-    this.budget = production.disruptionBudget;
-    this.podDisruptionBudget = production.disruptionBudget.apiObject;
-    this.networkPolicy = production.networkPolicy;
+    const parts = Object.assign({}, ...PRODUCTION_PARTS.map(part => part.apply(this.context))) as PartObjects;
+    this.clientService = parts.clientService;
+    this.podServices = parts.podServices ?? [];
+    this.budget = parts.disruptionBudget!;
+    this.podDisruptionBudget = this.budget.apiObject;
+    this.networkPolicy = parts.networkPolicy;
   }
 
   /**
@@ -197,7 +199,7 @@ export class OrderedStatefulApp extends Construct {
    * `other`'s objects come before this app's in the YAML.
    */
   public startAfter(other: OrderedStatefulApp, options: StartAfterOptions = {}): void {
-    addStartAfter(this, other, options);
+    addStartAfter(this.context, other.context, options);
   }
 
   /**
@@ -239,7 +241,7 @@ export class OrderedStatefulApp extends Construct {
    * `startOrdinal + replicas - 1`.
    */
   public get ordinals(): number[] {
-    return Array.from({ length: this.replicas }, (_, i) => this.startOrdinal + i);
+    return this._identity.ordinals;
   }
 
   /**
@@ -247,7 +249,7 @@ export class OrderedStatefulApp extends Construct {
    */
   public podName(ordinal: number): string {
     this.checkOrdinal(ordinal);
-    return `${this.name}-${ordinal}`;
+    return this._identity.podName(ordinal);
   }
 
   /**
@@ -256,14 +258,15 @@ export class OrderedStatefulApp extends Construct {
    * known at synth time, `<pod>.<serviceName>`, which resolves from inside the namespace.
    */
   public podFqdn(ordinal: number): string {
-    return `${this.podName(ordinal)}.${this.serviceDomain}`;
+    this.checkOrdinal(ordinal);
+    return this._identity.podFqdn(ordinal);
   }
 
   /**
    * The DNS names of every member, in ordinal order.
    */
   public peerFqdns(): string[] {
-    return this.ordinals.map(ordinal => this.podFqdn(ordinal));
+    return this.ordinals.map(ordinal => this._identity.podFqdn(ordinal));
   }
 
   /**
@@ -279,34 +282,25 @@ export class OrderedStatefulApp extends Construct {
    * `_<port>._<protocol>.<serviceName>.<namespace>.svc.<clusterDomain>`.
    */
   public srvName(portName: string): string {
-    const port = this.port(portName);
-    const protocol = (port.protocol ?? kplus.Protocol.TCP).toLowerCase();
-    return `_${port.name}._${protocol}.${this.serviceDomain}`;
+    this.port(portName);
+    return this._identity.srvName(this._identity.port(portName)!);
   }
 
   /**
    * The declared port of the main container with this name.
    */
   public port(portName: string): kplus.ContainerPort {
-    const port = this.ports.find(p => p.name === portName);
+    const port = this.mainContainer.ports.find(p => p.name === portName);
     if (!port) {
-      const known = this.ports.map(p => `'${p.name}'`).join(', ');
+      const known = this._identity.ports.map(p => `'${p.name}'`).join(', ');
       throw callError(this.node.path, `no port named '${portName}' on the main container; declared ports: ${known}`);
     }
     return port;
   }
 
-  /** The headless Service's DNS name, the domain under which every member's name lives. */
-  private get serviceDomain(): string {
-    return this.namespace === undefined
-      ? this.serviceName
-      : `${this.serviceName}.${this.namespace}.svc.${this.clusterDomain}`;
-  }
-
   private checkOrdinal(ordinal: number): void {
-    const last = this.startOrdinal + this.replicas - 1;
-    if (!Number.isInteger(ordinal) || ordinal < this.startOrdinal || ordinal > last) {
-      throw callError(this.node.path, `ordinal ${ordinal} is not a member: members have ordinals ${this.startOrdinal} to ${last}`);
+    if (!this._identity.isMember(ordinal)) {
+      throw callError(this.node.path, `ordinal ${ordinal} is not a member: members have ordinals ${this.startOrdinal} to ${this._identity.lastOrdinal}`);
     }
   }
 }

@@ -1,4 +1,6 @@
 import { Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Problems, show } from './ground/problems';
 
 /**
  * Options of a rolling update.
@@ -24,7 +26,7 @@ export class UpdateStrategy {
    * the previous one is Ready (`type: RollingUpdate`).
    */
   public static rollingUpdate(options: RollingUpdateOptions = {}): UpdateStrategy {
-    return new UpdateStrategy('RollingUpdate', options.partition ?? 0);
+    return new UpdateStrategy(options.partition ?? 0);
   }
 
   /**
@@ -32,12 +34,32 @@ export class UpdateStrategy {
    * apps whose operators control the order of every restart.
    */
   public static onDelete(): UpdateStrategy {
-    return new UpdateStrategy('OnDelete');
+    return new UpdateStrategy(undefined);
   }
 
-  private constructor(
-    /** @internal */ public readonly _type: 'RollingUpdate' | 'OnDelete',
-    /** @internal */ public readonly _partition?: number) {}
+  /** The partition of a rolling update; undefined for `onDelete()`. */
+  private constructor(private readonly partition: number | undefined) {}
+
+  /**
+   * Reports what is wrong with the strategy.
+   * @internal
+   */
+  public _check(problems: Problems, property: string): void {
+    if (this.partition !== undefined) {
+      problems.check(Number.isInteger(this.partition) && this.partition >= 0, property,
+        `has a partition that must be an integer >= 0, got ${show(this.partition)}`);
+    }
+  }
+
+  /**
+   * The strategy as cdk8s-plus writes it.
+   * @internal
+   */
+  public _toKplus(): kplus.StatefulSetUpdateStrategy {
+    return this.partition === undefined
+      ? kplus.StatefulSetUpdateStrategy.onDelete()
+      : kplus.StatefulSetUpdateStrategy.rollingUpdate({ partition: this.partition });
+  }
 }
 
 /**

@@ -18,13 +18,7 @@ export interface LintOptions {
  * Checks Kubernetes manifests for StatefulSets that are broken between objects:
  * governing services, selectors, port names, probes, name lengths, references and apply order.
  *
- * Rule ids are stable: `governing-service-unset`, `governing-service-missing`, `governing-service-not-headless`,
- * `governing-service-selector-mismatch`, `statefulset-selector-mismatch`, `service-selects-nothing`,
- * `pdb-selects-nothing`, `anti-affinity-selects-nothing`, `container-port-unnamed`, `container-port-name-invalid`,
- * `service-port-unnamed`, `service-port-name-invalid`, `service-target-port-unknown`, `readiness-probe-missing`,
- * `statefulset-name-too-long`, `pod-name-too-long`, `name-not-dns-label`, `publish-not-ready-not-headless`,
- * `configmap-missing`, `secret-missing`, `volume-mount-unknown`, `dependency-after-statefulset` and,
- * from `compare`, `immutable-field-changed`.
+ * Rule ids are stable; the README lists each with its severity.
  */
 export class ManifestLinter {
   /**

@@ -1,7 +1,6 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PodSecurity } from '../pod-security';
-import { Problems } from './validation';
+import { Problems } from '../ground/problems';
 
 /** Capabilities the baseline standard lets a container add (restricted: only NET_BIND_SERVICE). */
 const BASELINE_CAPABILITIES = [
@@ -9,11 +8,6 @@ const BASELINE_CAPABILITIES = [
   'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
 ];
 const RESTRICTED_CAPABILITIES = ['NET_BIND_SERVICE'];
-
-/**
- * Which pod template list a container is in, for the patches that finish its security context.
- */
-export type ContainerList = 'containers' | 'initContainers';
 
 /**
  * cdk8s-plus names capabilities `CAP_X`; the Pod Security Standards compare the bare `X`,
@@ -50,7 +44,7 @@ export function checkContainerSecurity(problems: Problems, property: string,
 
 /**
  * The container's security context as cdk8s-plus renders it, with the level's requirements
- * applied on top of the user's choices. Capabilities are set by `finishPodSecurity`.
+ * applied on top of the user's choices. Capabilities are written by `containerCapabilities`.
  */
 export function containerSecurityContext(context: kplus.ContainerSecurityContextProps | undefined,
   level: PodSecurity): kplus.ContainerSecurityContextProps {
@@ -66,26 +60,18 @@ export function containerSecurityContext(context: kplus.ContainerSecurityContext
 }
 
 /**
- * Patches what cdk8s-plus cannot express: the pod's seccomp profile, and capabilities
- * in the bare form the Pod Security Standards check (`drop: [ALL]` under restricted).
+ * The capabilities of a container in the bare form the Pod Security Standards compare
+ * (cdk8s-plus writes `CAP_X`): `drop: [ALL]` under restricted, or undefined when there are none.
  */
-export class PodSecurityPatches {
-  constructor(private readonly statefulSet: ApiObject, private readonly level: PodSecurity) {
-    statefulSet.addJsonPatch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+export function containerCapabilities(context: kplus.ContainerSecurityContextProps | undefined,
+  level: PodSecurity): { add?: string[]; drop?: string[] } | undefined {
+  const add = (context?.capabilities?.add ?? []).map(bareCapability);
+  const drop = level === PodSecurity.RESTRICTED ? ['ALL'] : (context?.capabilities?.drop ?? []).map(bareCapability);
+  if (add.length === 0 && drop.length === 0) {
+    return undefined;
   }
-
-  /** Sets the capabilities of the container at `index` in `list`. */
-  public container(list: ContainerList, index: number, context: kplus.ContainerSecurityContextProps | undefined): void {
-    const add = (context?.capabilities?.add ?? []).map(bareCapability);
-    const drop = this.level === PodSecurity.RESTRICTED
-      ? ['ALL']
-      : (context?.capabilities?.drop ?? []).map(bareCapability);
-    if (add.length === 0 && drop.length === 0) {
-      return;
-    }
-    this.statefulSet.addJsonPatch(JsonPatch.add(`/spec/template/spec/${list}/${index}/securityContext/capabilities`, {
-      ...(add.length > 0 ? { add } : {}),
-      ...(drop.length > 0 ? { drop } : {}),
-    }));
-  }
+  return {
+    ...(add.length > 0 ? { add } : {}),
+    ...(drop.length > 0 ? { drop } : {}),
+  };
 }

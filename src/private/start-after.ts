@@ -1,9 +1,10 @@
-import { ApiObject, Duration } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
-import type { OrderedStatefulApp } from '../ordered-stateful-app';
+import { AppContext } from './app-context';
+import { Problems, show } from '../ground/problems';
+import { PodSecurity } from '../pod-security';
 import { StartAfterOptions } from '../start-after';
-import { editFinalJson } from './final-json';
-import { Problems, show } from './validation';
 
 /**
  * The image of the wait container: the official bash image. Its bash is built from
@@ -38,14 +39,6 @@ const WAIT_SCRIPT = [
   'done',
 ].join('\n');
 
-/** The name of the init container that waits for `other`: at most 9 + 52 characters, a valid container name. */
-export function waitContainerName(other: OrderedStatefulApp): string {
-  return `wait-for-${other.name}`;
-}
-
-/** How many wait containers each app has, so that they run in the order `startAfter()` was called. */
-const WAIT_COUNTS = new WeakMap<OrderedStatefulApp, number>();
-
 function dependsOn(from: IConstruct, target: IConstruct): boolean {
   return from.node.dependencies.some(dep => dep === target || dependsOn(dep, target));
 }
@@ -53,64 +46,54 @@ function dependsOn(from: IConstruct, target: IConstruct): boolean {
 /**
  * Makes `app`'s members wait, in an init container that runs before any other, until
  * `other` accepts TCP connections, and puts `other`'s objects first in the YAML.
+ * The container is named `wait-for-<other>`: at most 9 + 52 characters, a valid container name.
  */
-export function addStartAfter(app: OrderedStatefulApp, other: OrderedStatefulApp, options: StartAfterOptions): void {
-  const problems = new Problems(app.node.path, 'startAfter()');
-  const name = waitContainerName(other);
-  const declared = other.mainContainer.ports;
-  const portName = options.port ?? declared[0].name!;
+export function addStartAfter(app: AppContext, other: AppContext, options: StartAfterOptions): void {
+  const problems = new Problems(app.scope.node.path, 'startAfter()');
+  const target = other.identity;
+  const portName = options.port ?? target.ports[0].name;
   const timeout = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   const seconds = timeout.toSeconds({ integral: false });
-  problems.check(other !== app, 'other', `must be another app, got the app ${show(app.name)} itself`);
-  problems.check(!dependsOn(other, app), 'other',
-    `already starts after ${show(app.name)}: two apps cannot wait for each other, got ${show(other.name)}`);
-  problems.check(!app.node.dependencies.includes(other), 'other', `is already waited for, got ${show(other.name)} twice`);
-  problems.check(other.replicas > 0, 'other', `has no members to wait for (replicas is 0), got ${show(other.name)}`);
-  problems.check(other.namespace !== undefined || app.namespace === undefined, 'other',
-    `has no namespace, so its DNS names resolve only inside the namespace it is applied to, while this app is in ${show(app.namespace)}: `
-    + `set the namespace of ${show(other.name)}`);
-  problems.check(declared.some(p => p.name === portName), 'options.port',
-    `must name a port of ${show(other.name)} (declared: ${declared.map(p => `'${p.name}'`).join(', ')}), got ${show(portName)}`);
+  problems.check(other !== app, 'other', `must be another app, got the app ${show(app.identity.name)} itself`);
+  problems.check(!dependsOn(other.scope, app.scope), 'other',
+    `already starts after ${show(app.identity.name)}: two apps cannot wait for each other, got ${show(target.name)}`);
+  problems.check(!app.scope.node.dependencies.includes(other.scope), 'other', `is already waited for, got ${show(target.name)} twice`);
+  problems.check(target.replicas > 0, 'other', `has no members to wait for (replicas is 0), got ${show(target.name)}`);
+  problems.check(target.namespace !== undefined || app.identity.namespace === undefined, 'other',
+    `has no namespace, so its DNS names resolve only inside the namespace it is applied to, while this app is in ${show(app.identity.namespace)}: `
+    + `set the namespace of ${show(target.name)}`);
+  const port = target.port(portName);
+  problems.check(port !== undefined, 'options.port',
+    `must name a port of ${show(target.name)} (declared: ${target.ports.map(p => `'${p.name}'`).join(', ')}), got ${show(portName)}`);
   problems.check(Number.isInteger(seconds) && seconds >= 1, 'options.timeout',
     `must be a whole number of seconds, at least 1, got ${seconds} seconds`);
   problems.throwIfAny();
 
-  app.node.addDependency(other);
-  const port = other.port(portName);
-  const hosts = options.allMembers ? other.peerFqdns() : [other.podFqdn(other.startOrdinal)];
-  const container = {
-    name,
+  app.scope.node.addDependency(other.scope);
+  const hosts = options.allMembers ? target.ordinals.map(o => target.podFqdn(o)) : [target.podFqdn(target.startOrdinal)];
+  app.writer.addInitContainer({
+    name: `wait-for-${target.name}`,
     image: WAIT_IMAGE,
-    imagePullPolicy: 'IfNotPresent',
+    imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
     command: ['bash', '-c', WAIT_SCRIPT],
-    // The last log lines become the termination message that `kubectl describe pod` shows.
-    terminationMessagePolicy: 'FallbackToLogsOnError',
-    env: [
-      { name: 'WAIT_FOR', value: other.name },
-      { name: 'WAIT_HOSTS', value: hosts.join(' ') },
-      { name: 'WAIT_PORT', value: String(port.number) },
-      { name: 'WAIT_TIMEOUT_SECONDS', value: String(seconds) },
-    ],
+    envVariables: {
+      WAIT_FOR: kplus.EnvValue.fromValue(target.name),
+      WAIT_HOSTS: kplus.EnvValue.fromValue(hosts.join(' ')),
+      WAIT_PORT: kplus.EnvValue.fromValue(String(port!.number)),
+      WAIT_TIMEOUT_SECONDS: kplus.EnvValue.fromValue(String(seconds)),
+    },
     resources: {
-      requests: { cpu: '10m', memory: '16Mi' },
-      limits: { cpu: '100m', memory: '32Mi' },
+      cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
+      memory: { request: Size.mebibytes(16), limit: Size.mebibytes(32) },
     },
-    securityContext: {
-      runAsNonRoot: true,
-      runAsUser: WAIT_USER,
-      runAsGroup: WAIT_USER,
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
+    securityContext: { user: WAIT_USER, group: WAIT_USER, readOnlyRootFilesystem: true },
+  }, {
+    level: PodSecurity.RESTRICTED,
+    first: true,
+    fields: {
+      // The last log lines become the termination message that `kubectl describe pod` shows.
+      'terminationMessagePolicy': 'FallbackToLogsOnError',
+      'securityContext/seccompProfile': { type: 'RuntimeDefault' },
     },
-  };
-  const index = WAIT_COUNTS.get(app) ?? 0;
-  WAIT_COUNTS.set(app, index + 1);
-  editFinalJson(ApiObject.of(app.statefulSet), json => {
-    const podSpec = json.spec.template.spec;
-    const inits = podSpec.initContainers ?? [];
-    podSpec.initContainers = [...inits.slice(0, index), container, ...inits.slice(index)];
   });
 }

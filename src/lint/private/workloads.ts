@@ -1,10 +1,7 @@
 import { Bundle, K8sObject } from './objects';
 import { Labels } from './selectors';
-
-/** Label the StatefulSet controller puts on each pod with the pod's name. */
-export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
-/** Label the StatefulSet controller puts on each pod with its ordinal. */
-export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
+import { POD_INDEX_LABEL, POD_NAME_LABEL } from '../../ground/labels';
+import { memberPodName } from '../../ground/names';
 
 /**
  * One pod a StatefulSet creates.
@@ -42,7 +39,7 @@ export function viewStatefulSet(obj: K8sObject): StatefulSetView {
   const templateLabels = stringMap(spec.template?.metadata?.labels);
   const members: Member[] = [];
   for (let ordinal = start; ordinal < start + replicas; ordinal++) {
-    const pod = `${obj.name}-${ordinal}`;
+    const pod = memberPodName(obj.name, ordinal);
     members.push({ ordinal, pod, labels: { ...templateLabels, [POD_NAME_LABEL]: pod, [POD_INDEX_LABEL]: String(ordinal) } });
   }
   return {

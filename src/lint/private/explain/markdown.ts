@@ -1,3 +1,4 @@
+import { memberDomain, serviceDomain } from '../../../ground/dns';
 import { StatefulSetExplanation } from './model';
 import { describeReach, startOrder } from './text';
 
@@ -14,7 +15,7 @@ export function renderMarkdown(explanations: StatefulSetExplanation[], clusterDo
     out.push(`- governing service: ${e.serviceName ? `\`${e.serviceName}\`` : 'none (`spec.serviceName` is not set)'}`);
     out.push(`- start order: ${startOrder(e)}`);
     if (!e.namespaceExplicit && e.serviceName) {
-      out.push(`- no namespace in the manifest: names resolve from inside the namespace; the full name is \`<pod>.${e.serviceName}.<namespace>.svc.${clusterDomain}\``);
+      out.push(`- no namespace in the manifest: names resolve from inside the namespace; the full name is \`${memberDomain('<pod>', serviceDomain(e.serviceName, '<namespace>', clusterDomain))}\``);
     }
     out.push('', '| member | dns name | per-member files |', '| --- | --- | --- |');
     for (const m of e.members) {

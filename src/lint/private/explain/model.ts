@@ -1,3 +1,4 @@
+import { memberDomain, serviceDomain } from '../../../ground/dns';
 import { Bundle, K8sObject } from '../objects';
 import { mapSelectorMatches } from '../selectors';
 import { allContainers, asArray, isHeadless, statefulSets, stringMap, StatefulSetView } from '../workloads';
@@ -66,7 +67,7 @@ function dnsName(sts: StatefulSetView, pod: string, clusterDomain: string): stri
   if (!sts.serviceName) {
     return undefined;
   }
-  return sts.obj.namespaceExplicit ? `${pod}.${sts.serviceName}.${sts.namespace}.svc.${clusterDomain}` : `${pod}.${sts.serviceName}`;
+  return memberDomain(pod, serviceDomain(sts.serviceName, sts.obj.namespaceExplicit ? sts.namespace : undefined, clusterDomain));
 }
 
 function servicesReaching(bundle: Bundle, sts: StatefulSetView): ServiceReach[] {

@@ -1,3 +1,4 @@
+import { memberDomain, serviceDomain } from '../../../ground/dns';
 import { ServiceReach, StatefulSetExplanation } from './model';
 
 /**
@@ -19,7 +20,7 @@ function renderOne(e: StatefulSetExplanation, clusterDomain: string): string[] {
   }
   if (!e.namespaceExplicit && e.serviceName) {
     lines.push('  note: no namespace in the manifest, so these names resolve from inside the namespace the objects are applied to; '
-      + `the full name is <pod>.${e.serviceName}.<namespace>.svc.${clusterDomain}`);
+      + `the full name is ${memberDomain('<pod>', serviceDomain(e.serviceName, '<namespace>', clusterDomain))}`);
   }
   lines.push(`  start order: ${startOrder(e)}`);
   const files = e.members.filter(m => m.files.length > 0);

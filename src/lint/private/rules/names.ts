@@ -1,11 +1,9 @@
-import { dns1035LabelProblem, dns1123LabelProblem } from '../../../private/names';
+import {
+  dns1035LabelProblem, dns1123LabelProblem, MAX_LABEL_LENGTH, MAX_STATEFUL_SET_NAME_LENGTH, memberPodName,
+} from '../../../ground/names';
 import { Bundle } from '../objects';
 import { StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';
-
-/** The controller-revision-hash label is `<name>-<hash>`, the hash is at most 10 characters and label values at most 63. */
-const MAX_STATEFULSET_NAME = 52;
-const MAX_LABEL = 63;
 
 /**
  * StatefulSet and Service names must be DNS labels, and short enough for the names Kubernetes derives from them.
@@ -14,18 +12,18 @@ export function checkNames(bundle: Bundle, sets: StatefulSetView[]): RawFinding[
   const findings: RawFinding[] = [];
   for (const sts of sets) {
     const problem = dns1123LabelProblem(sts.name);
-    if (problem && sts.name.length <= MAX_LABEL) {
+    if (problem && sts.name.length <= MAX_LABEL_LENGTH) {
       findings.push(finding('name-not-dns-label', sts.obj, `metadata.name '${sts.name}' ${problem}; pod hostnames are derived from it`));
     }
-    if (sts.name.length > MAX_STATEFULSET_NAME) {
+    if (sts.name.length > MAX_STATEFUL_SET_NAME_LENGTH) {
       findings.push(finding('statefulset-name-too-long', sts.obj,
-        `metadata.name '${sts.name}' is ${sts.name.length} characters; at most ${MAX_STATEFULSET_NAME} fit the controller-revision-hash label '<name>-<10 characters>'`));
+        `metadata.name '${sts.name}' is ${sts.name.length} characters; at most ${MAX_STATEFUL_SET_NAME_LENGTH} fit the controller-revision-hash label '<name>-<10 characters>'`));
     }
     const last = sts.ordinalStart + sts.replicas - 1;
-    const pod = `${sts.name}-${last}`;
-    if (sts.replicas > 0 && pod.length > MAX_LABEL) {
+    const pod = memberPodName(sts.name, last);
+    if (sts.replicas > 0 && pod.length > MAX_LABEL_LENGTH) {
       findings.push(finding('pod-name-too-long', sts.obj,
-        `pod name '${pod}' (highest ordinal ${last}) is ${pod.length} characters; pod hostnames allow at most ${MAX_LABEL}`));
+        `pod name '${pod}' (highest ordinal ${last}) is ${pod.length} characters; pod hostnames allow at most ${MAX_LABEL_LENGTH}`));
     }
   }
   for (const service of bundle.ofKind('Service')) {

@@ -1,4 +1,4 @@
-import { dns1123LabelProblem, ianaSvcNameProblem } from '../../../private/names';
+import { dns1123LabelProblem, ianaSvcNameProblem } from '../../../ground/names';
 import { Bundle } from '../objects';
 import { mapSelectorMatches } from '../selectors';
 import { allContainers, asArray, stringMap, StatefulSetView } from '../workloads';

@@ -1,4 +1,4 @@
-import { dns1035LabelProblem, dns1123LabelProblem, ianaSvcNameProblem } from '../../src/private/names';
+import { dns1035LabelProblem, dns1123LabelProblem, ianaSvcNameProblem } from '../../src/ground/names';
 
 describe('name validation', () => {
   test.each([

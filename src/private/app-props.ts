@@ -1,49 +1,30 @@
 import * as kplus from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
-import { MEMBER_ENV_NAMES } from './member-env';
+import { checkContainerSecurity } from './security';
+import { AppIdentity } from '../ground/identity';
+import { unpinnedImageProblem } from '../ground/images';
+import { SELECTOR_LABEL_KEYS } from '../ground/labels';
 import {
   ianaSvcNameProblem, isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue,
   MAX_LABEL_LENGTH, MAX_STATEFUL_SET_NAME_LENGTH,
-} from './names';
-import { checkProduction } from './production-validation';
-import { checkContainerSecurity } from './security';
-import { Problems, show, unpinnedImageProblem } from './validation';
-import type { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
+} from '../ground/names';
+import { Problems, show } from '../ground/problems';
+import { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 import { PodSecurity } from '../pod-security';
 
 /**
- * The props after defaults are applied, as the construct uses them.
+ * Checks the core props of an app (identity, containers, ports, probes, labels) against
+ * its identity, resolved with defaults; the config and the production parts check their own.
  */
-export interface ResolvedAppProps {
-  readonly name: string;
-  readonly serviceName: string;
-  readonly namespace?: string;
-  readonly clusterDomain: string;
-  readonly replicas: number;
-  readonly startOrdinal: number;
-  readonly podSecurity: PodSecurity;
-}
-
-const SELECTOR_LABEL_KEYS = ['app.kubernetes.io/name', 'app.kubernetes.io/instance'];
-
-/**
- * Checks every property of an `OrderedStatefulApp` and throws once, listing every problem.
- */
-export function validateAppProps(scope: Construct, props: OrderedStatefulAppProps, resolved: ResolvedAppProps): void {
-  const problems = new Problems(scope.node.path, 'OrderedStatefulAppProps');
-  checkIdentity(problems, props, resolved);
-  checkContainer(problems, 'container', props.container, props, resolved.podSecurity);
-  (props.initContainers ?? []).forEach((init, i) =>
-    checkContainer(problems, `initContainers[${i}]`, init, props, resolved.podSecurity));
+export function checkAppProps(problems: Problems, props: OrderedStatefulAppProps, identity: AppIdentity, podSecurity: PodSecurity): void {
+  checkIdentity(problems, props, identity);
+  checkContainer(problems, 'container', props.container, props, podSecurity);
+  (props.initContainers ?? []).forEach((init, i) => checkContainer(problems, `initContainers[${i}]`, init, props, podSecurity));
   checkPorts(problems, props.container);
   checkProbes(problems, props);
   checkLabels(problems, props.labels ?? {});
-  checkConfig(problems, props);
-  checkProduction(problems, props, resolved);
-  problems.throwIfAny();
 }
 
-function checkIdentity(problems: Problems, props: OrderedStatefulAppProps, r: ResolvedAppProps): void {
+function checkIdentity(problems: Problems, props: OrderedStatefulAppProps, r: AppIdentity): void {
   const nameSource = props.name === undefined ? ' (the construct id): set \'name\'' : '';
   problems.check(isDns1123Label(r.name) && r.name.length <= MAX_STATEFUL_SET_NAME_LENGTH, 'name',
     `must be a DNS-1123 label (lowercase letters, digits and '-', alphanumeric at both ends) of at most ${MAX_STATEFUL_SET_NAME_LENGTH} characters, `
@@ -61,7 +42,7 @@ function checkIdentity(problems: Problems, props: OrderedStatefulAppProps, r: Re
   problems.check(Number.isInteger(r.startOrdinal) && r.startOrdinal >= 0, 'startOrdinal',
     `must be an integer >= 0, got ${show(r.startOrdinal)}`);
   if (Number.isInteger(r.replicas) && r.replicas > 0 && Number.isInteger(r.startOrdinal)) {
-    const lastPod = `${r.name}-${r.startOrdinal + r.replicas - 1}`;
+    const lastPod = r.podName(r.lastOrdinal);
     problems.check(lastPod.length <= MAX_LABEL_LENGTH, 'name',
       `makes the pod name ${show(lastPod)} ${lastPod.length} characters long, but a pod hostname has at most ${MAX_LABEL_LENGTH}: shorten 'name'`);
   }
@@ -126,21 +107,5 @@ function checkLabels(problems: Problems, labels: { [key: string]: string }): voi
       `must be at most ${MAX_LABEL_LENGTH} alphanumerics, '-', '_' or '.', alphanumeric at both ends, got ${show(value)}`);
     problems.check(!SELECTOR_LABEL_KEYS.includes(key), `labels.${key}`,
       `cannot be set: the library owns the selector label ${show(key)}, got ${show(value)}`);
-  }
-}
-
-function checkConfig(problems: Problems, props: OrderedStatefulAppProps): void {
-  const path = props.configMountPath;
-  if (path !== undefined) {
-    problems.check(path.startsWith('/') && !path.includes(':'), 'configMountPath',
-      `must be an absolute path without ':', got ${show(path)}`);
-  }
-  const image = props.configInitImage;
-  const problem = image === undefined || props.allowUnpinnedImages ? undefined : unpinnedImageProblem(image);
-  problems.check(problem === undefined, 'configInitImage',
-    `must be pinned to a tag other than 'latest' or to a digest, got ${show(image)}, which ${problem}`);
-  for (const name of MEMBER_ENV_NAMES) {
-    problems.check(props.container.envVariables?.[name] === undefined, `container.envVariables.${name}`,
-      `cannot be set: the library sets ${name} in every member, got ${show(props.container.envVariables?.[name]?.value ?? 'a value')}`);
   }
 }

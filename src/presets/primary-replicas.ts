@@ -1,12 +1,11 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { OrderedStatefulApp } from './ordered-stateful-app';
-import { isDns1035Label } from './private/names';
-import { configFileNameProblem } from './private/ordinal-config';
-import { Problems, show } from './private/validation';
-
-/** The label the StatefulSet controller puts on each pod: its name. */
-const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+import { POD_NAME_LABEL } from '../ground/labels';
+import { configFileNameProblem } from '../ground/member-config';
+import { isDns1035Label } from '../ground/names';
+import { Problems, show } from '../ground/problems';
+import { OrderedStatefulApp } from '../ordered-stateful-app';
+import { memberService } from '../private/services';
 
 /**
  * Properties of a `PrimaryReplicas`.
@@ -71,16 +70,11 @@ export class PrimaryReplicas extends Construct {
 
     this.primaryOrdinal = app.startOrdinal;
     this.primaryPodName = app.podName(this.primaryOrdinal);
-    const ports = portNames.map(name => app.port(name))
-      .map(p => ({ name: p.name, port: p.number, targetPort: p.number, protocol: p.protocol }));
-    const labels = app.statefulSet.metadata.toJson().labels;
-    const service = (serviceId: string, name: string, selector: { [key: string]: string }) => {
-      const svc = new kplus.Service(this, serviceId, { metadata: { name, namespace: app.namespace, labels }, ports });
-      for (const [key, value] of Object.entries(selector)) {
-        svc.selectLabel(key, value);
-      }
-      return svc;
-    };
+    const identity = app._identity;
+    const ports = portNames.map(name => identity.port(name)!);
+    const metadata = { namespace: app.namespace, labels: app.statefulSet.metadata.toJson().labels };
+    const service = (serviceId: string, name: string, selector: { [key: string]: string }) =>
+      memberService(this, serviceId, { name, metadata, ports, selector });
     this.primaryService = service('PrimaryService', primaryServiceName,
       { ...app.selectorLabels, [POD_NAME_LABEL]: this.primaryPodName });
     this.readService = service('ReadService', readServiceName, app.selectorLabels);
@@ -103,8 +97,7 @@ export class PrimaryReplicas extends Construct {
    * or `<service>` when the namespace is not known at synth time.
    */
   public get primaryHost(): string {
-    const name = this.primaryService.name;
-    return this.app.namespace === undefined ? name : `${name}.${this.app.namespace}.svc.${this.app.clusterDomain}`;
+    return this.app._identity.serviceHost(this.primaryService.name);
   }
 }
 

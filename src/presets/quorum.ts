@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
-import { OrderedStatefulApp } from './ordered-stateful-app';
-import { configFileNameProblem } from './private/ordinal-config';
-import { callError, Problems, show } from './private/validation';
+import { configFileNameProblem } from '../ground/member-config';
+import { Problems, show } from '../ground/problems';
+import { OrderedStatefulApp } from '../ordered-stateful-app';
+import { EnsembleMember, etcdInitialCluster, etcdScheme, kraftVoters, zooKeeperServerLines } from '../private/formats';
 
 /**
  * Properties of a `Quorum`.
@@ -34,8 +35,10 @@ export interface QuorumProps {
 
 /**
  * A consensus ensemble (ZooKeeper, etcd, KRaft controllers) over the members of an
- * `OrderedStatefulApp`: each member gets its id as a per-ordinal file, and the peer
- * list is available in the forms these apps expect. Member ids follow `startOrdinal`.
+ * `OrderedStatefulApp`: each member gets its id as a per-ordinal file, and the disruption
+ * budget keeps a majority. Member ids follow `startOrdinal`. The peer list in the form an
+ * application expects comes from its own class: `ZooKeeper.serverLines`,
+ * `Kraft.controllerQuorumVoters`, `Etcd.initialCluster`.
  * Pods beyond the synthesized members have no id file and refuse to start: an
  * ensemble grows by re-synthesizing with more replicas.
  */
@@ -52,8 +55,12 @@ export class Quorum extends Construct {
   /** The per-member file that holds the member id. */
   public readonly idFile: string;
 
-  constructor(private readonly app: OrderedStatefulApp, id: string, props: QuorumProps = {}) {
+  /** The app whose members form the ensemble. */
+  public readonly app: OrderedStatefulApp;
+
+  constructor(app: OrderedStatefulApp, id: string, props: QuorumProps = {}) {
     super(app, id);
+    this.app = app;
     this.members = app.replicas;
     this.quorumSize = Math.floor(this.members / 2) + 1;
     this.idOffset = props.idOffset ?? 1;
@@ -86,43 +93,45 @@ export class Quorum extends Construct {
     return ordinal + this.idOffset;
   }
 
-  /**
-   * ZooKeeper's ensemble, one line per member:
-   * `server.<id>=<fqdn>:<quorum port>:<election port>`.
-   *
-   * @param quorumPort the name of the main container's port for followers (2888)
-   * @param electionPort the name of the main container's port for leader election (3888)
-   */
-  public serverLines(quorumPort: string, electionPort: string): string {
-    const quorum = this.app.port(quorumPort).number;
-    const election = this.app.port(electionPort).number;
-    return this.app.ordinals
-      .map(o => `server.${this.memberId(o)}=${this.app.podFqdn(o)}:${quorum}:${election}\n`)
-      .join('');
-  }
-
   /** A client connect string: `<fqdn>:<port>` of every member, comma-separated. */
   public connectString(portName: string): string {
     return this.app.peerAddresses(portName).join(',');
   }
 
-  /** KRaft's `controller.quorum.voters`: `<id>@<fqdn>:<port>`, comma-separated. */
-  public voters(portName: string): string {
-    const port = this.app.port(portName).number;
-    return this.app.ordinals.map(o => `${this.memberId(o)}@${this.app.podFqdn(o)}:${port}`).join(',');
+  /**
+   * ZooKeeper's ensemble, one line per member.
+   *
+   * @deprecated use `ZooKeeper.serverLines(quorum, quorumPort, electionPort)`
+   */
+  public serverLines(quorumPort: string, electionPort: string): string {
+    return zooKeeperServerLines(this._members(), this.app.port(quorumPort).number, this.app.port(electionPort).number);
   }
 
   /**
-   * etcd's `initial-cluster`: `<pod>=<scheme>://<fqdn>:<port>`, comma-separated.
+   * KRaft's `controller.quorum.voters`.
    *
-   * @param portName the name of the main container's peer port
-   * @param scheme 'http' or 'https'
+   * @deprecated use `Kraft.controllerQuorumVoters(quorum, portName)`
+   */
+  public voters(portName: string): string {
+    return kraftVoters(this._members(), this.app.port(portName).number);
+  }
+
+  /**
+   * etcd's `initial-cluster`.
+   *
+   * @deprecated use `Etcd.initialCluster(app, portName, scheme)`
    */
   public initialCluster(portName: string, scheme: string = 'http'): string {
-    if (scheme !== 'http' && scheme !== 'https') {
-      throw callError(this.node.path, `'scheme' must be 'http' or 'https', got ${show(scheme)}`);
-    }
-    const port = this.app.port(portName).number;
-    return this.app.ordinals.map(o => `${this.app.podName(o)}=${scheme}://${this.app.podFqdn(o)}:${port}`).join(',');
+    const checked = etcdScheme(this.node.path, scheme);
+    return etcdInitialCluster(this._members(), this.app.port(portName).number, checked);
+  }
+
+  /**
+   * The members with their ids, pod names and DNS names, in ordinal order.
+   * @internal
+   */
+  public _members(): EnsembleMember[] {
+    return this.app.ordinals.map(o => ({ id: this.memberId(o), pod: this.app.podName(o), fqdn: this.app.podFqdn(o) }));
   }
 }
+

@@ -14,6 +14,11 @@ export const MAX_LABEL_LENGTH = 63;
  */
 export const MAX_STATEFUL_SET_NAME_LENGTH = MAX_LABEL_LENGTH - 11;
 
+/** The name of a StatefulSet's member: `<statefulSet>-<ordinal>`, also its hostname. */
+export function memberPodName(statefulSet: string, ordinal: number): string {
+  return `${statefulSet}-${ordinal}`;
+}
+
 /** Whether `value` is a DNS-1123 label (names of most objects, namespaces, hostnames). */
 export function isDns1123Label(value: string): boolean {
   return dns1123LabelProblem(value) === undefined;

@@ -1,0 +1,99 @@
+import { memberDomain, serviceDomain, srvDomain } from './dns';
+import { selectorLabels } from './labels';
+import { memberPodName } from './names';
+
+/** A named port of the main container, as the members publish it. */
+export interface MemberPort {
+  readonly name: string;
+  readonly number: number;
+  /** `TCP`, `UDP` or `SCTP`; unset means `TCP`, as in Kubernetes. */
+  readonly protocol?: string;
+}
+
+/** The values an app's identity is made of, with every default applied. */
+export interface AppIdentityProps {
+  readonly name: string;
+  readonly serviceName: string;
+  /** Unknown when the YAML carries no namespace: names then resolve from inside the namespace. */
+  readonly namespace?: string;
+  readonly clusterDomain: string;
+  readonly replicas: number;
+  readonly startOrdinal: number;
+  readonly ports: MemberPort[];
+}
+
+/**
+ * The one model of an app's identity: its names, namespace, cluster domain, ordinals,
+ * selector labels, ports and every DNS name derived from them. Built once from
+ * validated props (or read back from a StatefulSet by the explainer); everything that
+ * needs a member's name or address asks it.
+ */
+export class AppIdentity {
+  public readonly name: string;
+  public readonly serviceName: string;
+  public readonly namespace?: string;
+  public readonly clusterDomain: string;
+  public readonly replicas: number;
+  public readonly startOrdinal: number;
+  public readonly ports: MemberPort[];
+
+  constructor(props: AppIdentityProps) {
+    this.name = props.name;
+    this.serviceName = props.serviceName;
+    this.namespace = props.namespace;
+    this.clusterDomain = props.clusterDomain;
+    this.replicas = props.replicas;
+    this.startOrdinal = props.startOrdinal;
+    this.ports = props.ports;
+  }
+
+  /** The labels every selector of the app uses. */
+  public get selectorLabels(): { [key: string]: string } {
+    return selectorLabels(this.name);
+  }
+
+  /** The ordinal of the last member. */
+  public get lastOrdinal(): number {
+    return this.startOrdinal + this.replicas - 1;
+  }
+
+  /** The members' ordinals in start order. */
+  public get ordinals(): number[] {
+    return Array.from({ length: Math.max(0, this.replicas) }, (_, i) => this.startOrdinal + i);
+  }
+
+  /** Whether a member has this ordinal. */
+  public isMember(ordinal: number): boolean {
+    return Number.isInteger(ordinal) && ordinal >= this.startOrdinal && ordinal <= this.lastOrdinal;
+  }
+
+  /** The pod name of the member with this ordinal: `<name>-<ordinal>`. */
+  public podName(ordinal: number): string {
+    return memberPodName(this.name, ordinal);
+  }
+
+  /** The headless Service's DNS name, under which every member's name lives. */
+  public get serviceDomain(): string {
+    return this.serviceHost(this.serviceName);
+  }
+
+  /** The DNS name of another Service of the app's namespace. */
+  public serviceHost(service: string): string {
+    return serviceDomain(service, this.namespace, this.clusterDomain);
+  }
+
+  /** The DNS name of the member with this ordinal. */
+  public podFqdn(ordinal: number): string {
+    return memberDomain(this.podName(ordinal), this.serviceDomain);
+  }
+
+  /** The SRV name that lists every member's address for a port. */
+  public srvName(port: MemberPort): string {
+    return srvDomain(port.name, port.protocol ?? 'TCP', this.serviceDomain);
+  }
+
+  /** The declared port of this name, if any. */
+  public port(name: string): MemberPort | undefined {
+    return this.ports.find(p => p.name === name);
+  }
+}

@@ -1,0 +1,132 @@
+import { JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { isDns1123Label, MAX_LABEL_LENGTH } from '../../ground/names';
+import { show } from '../../ground/problems';
+import { ClaimRetention } from '../../storage';
+import { ProductionPart } from './part';
+
+/** The fsGroup when neither `storage.fsGroup` nor the main container's group is set. */
+export const DEFAULT_FS_GROUP = 1000;
+
+const UNITS: Array<[string, (size: Size) => number]> = [
+  ['Pi', s => s.toPebibytes({ rounding: SizeRoundingBehavior.NONE })],
+  ['Ti', s => s.toTebibytes({ rounding: SizeRoundingBehavior.NONE })],
+  ['Gi', s => s.toGibibytes({ rounding: SizeRoundingBehavior.NONE })],
+  ['Mi', s => s.toMebibytes({ rounding: SizeRoundingBehavior.NONE })],
+  ['Ki', s => s.toKibibytes({ rounding: SizeRoundingBehavior.NONE })],
+];
+
+/**
+ * The Kubernetes quantity of a size, in the largest binary unit that keeps it whole
+ * (`10Gi`, `1536Mi`), or undefined when it is not a positive whole number of KiB.
+ */
+export function storageQuantity(size: Size): string | undefined {
+  for (const [suffix, convert] of UNITS) {
+    try {
+      const amount = convert(size);
+      if (amount > 0 && Number.isInteger(amount)) {
+        return `${amount}${suffix}`;
+      }
+    } catch {
+      // not a whole number of this unit: try the next smaller one
+    }
+  }
+  return undefined;
+}
+
+function isBlock(mode: kplus.PersistentVolumeMode | undefined): boolean {
+  return mode === kplus.PersistentVolumeMode.BLOCK;
+}
+
+/**
+ * The members' persistent volumes: claim templates and their mounts (or devices, for block
+ * volumes) in the main container, the claim retention policy, and the pod's fsGroup.
+ */
+export const STORAGE: ProductionPart = {
+  // A member's claim `<claim>-<pod>` has at most 63 + 1 + 63 characters, always within the
+  // 253 of a PersistentVolumeClaim name, so claim names need no further length check.
+  check(problems, props) {
+    const storage = props.storage;
+    if (!storage) {
+      return;
+    }
+    problems.check(storage.claims.length > 0, 'storage.claims', 'must have at least one claim, got []');
+    const names = new Set<string>();
+    const paths = new Map<string, string>((props.container.volumeMounts ?? []).map(m => [m.path, 'container.volumeMounts']));
+    storage.claims.forEach((claim, i) => {
+      const property = `storage.claims[${i}]`;
+      problems.check(isDns1123Label(claim.name), `${property}.name`,
+        `must be a DNS-1123 label (lowercase letters, digits and '-', alphanumeric at both ends, at most ${MAX_LABEL_LENGTH} characters), got ${show(claim.name)}`);
+      problems.check(!names.has(claim.name), `${property}.name`, `must be unique, got ${show(claim.name)} twice`);
+      names.add(claim.name);
+      problems.check(storageQuantity(claim.size) !== undefined, `${property}.size`,
+        `must be a positive whole number of KiB, got ${claim.size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
+      problems.check(claim.mountPath.startsWith('/') && !claim.mountPath.split('/').includes('..'), `${property}.mountPath`,
+        `must be an absolute path without '..', got ${show(claim.mountPath)}`);
+      const owner = paths.get(claim.mountPath);
+      problems.check(owner === undefined, `${property}.mountPath`,
+        `must not be used by another mount of the main container, got ${show(claim.mountPath)}, which ${owner} uses`);
+      paths.set(claim.mountPath, property);
+      if (claim.subPath !== undefined) {
+        problems.check(!isBlock(claim.volumeMode), `${property}.subPath`, `cannot be used with a block volume, got ${show(claim.subPath)}`);
+        problems.check(!claim.subPath.startsWith('/') && !claim.subPath.split('/').includes('..'), `${property}.subPath`,
+          `must be a relative path without '..', got ${show(claim.subPath)}`);
+      }
+      const modes = claim.accessModes ?? [];
+      problems.check(claim.accessModes === undefined || (modes.length > 0 && new Set(modes).size === modes.length),
+        `${property}.accessModes`, `must list at least one access mode, each once, got ${show(modes)}`);
+    });
+    if (storage.fsGroup !== undefined) {
+      problems.check(Number.isInteger(storage.fsGroup) && storage.fsGroup >= 1 && storage.fsGroup <= 2147483647, 'storage.fsGroup',
+        `must be an integer from 1 to 2147483647 (0 is the root group), got ${show(storage.fsGroup)}`);
+    }
+  },
+
+  statefulSetProps(props) {
+    const storage = props.storage;
+    return storage ? {
+      securityContext: {
+        fsGroup: storage.fsGroup ?? props.container.securityContext?.group ?? DEFAULT_FS_GROUP,
+        fsGroupChangePolicy: storage.fsGroupChangePolicy ?? kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH,
+      },
+    } : {};
+  },
+
+  apply(app) {
+    const storage = app.props.storage;
+    if (!storage) {
+      return {};
+    }
+    app.writer.patch(JsonPatch.add('/spec/persistentVolumeClaimRetentionPolicy', {
+      whenDeleted: storage.whenDeleted ?? ClaimRetention.RETAIN,
+      whenScaled: storage.whenScaled ?? ClaimRetention.RETAIN,
+    }));
+    const templates = storage.claims.map(claim => ({
+      metadata: { name: claim.name },
+      spec: {
+        accessModes: claim.accessModes ?? [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
+        resources: { requests: { storage: storageQuantity(claim.size) } },
+        ...(claim.storageClassName === undefined ? {} : { storageClassName: claim.storageClassName }),
+        ...(claim.volumeMode === undefined ? {} : { volumeMode: claim.volumeMode }),
+      },
+    }));
+    const mounts = storage.claims.filter(c => !isBlock(c.volumeMode)).map(c => ({
+      name: c.name,
+      mountPath: c.mountPath,
+      ...(c.subPath === undefined ? {} : { subPath: c.subPath }),
+    }));
+    const devices = storage.claims.filter(c => isBlock(c.volumeMode)).map(c => ({ name: c.name, devicePath: c.mountPath }));
+    const containerName = app.mainContainer.name;
+    app.writer.afterSerialization(json => {
+      json.spec.volumeClaimTemplates = templates;
+      const main = json.spec.template.spec.containers.find((c: { name: string }) => c.name === containerName);
+      if (mounts.length > 0) {
+        main.volumeMounts = [...main.volumeMounts ?? [], ...mounts];
+      }
+      if (devices.length > 0) {
+        main.volumeDevices = [...main.volumeDevices ?? [], ...devices];
+      }
+    });
+    return {};
+  },
+};

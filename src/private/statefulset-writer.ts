@@ -1,0 +1,130 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { containerCapabilities, containerSecurityContext } from './security';
+import { PodSecurity } from '../pod-security';
+
+/** Fields of a container that cdk8s-plus does not express, by their path inside the container. */
+export type ContainerFields = { [path: string]: unknown };
+
+/** How an init container is added. */
+export interface InitContainerOptions {
+  /** The Pod Security Standard the container is hardened for. */
+  readonly level: PodSecurity;
+  /** Runs before every init container added without `first` (in the order these calls are made). */
+  readonly first?: boolean;
+  /** Fields cdk8s-plus does not express, written as typed JSON patches. */
+  readonly fields?: ContainerFields;
+}
+
+/** A change to the StatefulSet's JSON after cdk8s serialized it. */
+export type SerializedEdit = (json: { [key: string]: any }) => void;
+
+type ContainerList = 'containers' | 'initContainers';
+
+/**
+ * The one writer of an app's StatefulSet beyond its cdk8s-plus construct. What cdk8s-plus
+ * expresses is given to it (containers, mounts, env, probes, scheduling, strategy, pod
+ * security context); the rest is a typed JSON patch added here: capabilities in the bare
+ * form, seccomp profiles, container fields cdk8s-plus lacks, StatefulSet fields it lacks.
+ * JSON patch values must be what the typed classes of `cdk8s-plus-27` can serialize again
+ * (`k8s.Quantity`, `k8s.IntOrString` for quantities and ports), since they re-read the
+ * object after its patches are applied.
+ *
+ * Patches name containers by position. cdk8s-plus only appends containers, so this class
+ * keeps the order the pod will have and computes each position when it writes the patch;
+ * an init container that must run first is appended and then moved by a patch, which
+ * leaves the positions of the containers before it unchanged.
+ */
+export class StatefulSetWriter {
+  private readonly order: { [list in ContainerList]: string[] } = { containers: [], initContainers: [] };
+  private readonly edits: SerializedEdit[] = [];
+  private firstInits = 0;
+
+  constructor(private readonly statefulSet: kplus.StatefulSet, private readonly level: PodSecurity) {
+    this.patch(JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }));
+  }
+
+  /** Adds a container that runs for the pod's lifetime, hardened for the app's level. */
+  public addContainer(props: kplus.ContainerProps): kplus.Container {
+    const container = this.statefulSet.addContainer({ ...props, securityContext: containerSecurityContext(props.securityContext, this.level) });
+    this.track('containers', container.name, props.securityContext, this.level, {});
+    return container;
+  }
+
+  /** Adds an init container after the others, or before every other when `first`. */
+  public addInitContainer(props: kplus.ContainerProps, options: InitContainerOptions): kplus.Container {
+    const container = this.statefulSet.addInitContainer({ ...props, securityContext: containerSecurityContext(props.securityContext, options.level) });
+    const index = this.track('initContainers', container.name, props.securityContext, options.level, options.fields ?? {});
+    if (options.first) {
+      const position = this.firstInits++;
+      this.patch(JsonPatch.move(`/spec/template/spec/initContainers/${index}`, `/spec/template/spec/initContainers/${position}`));
+      const names = this.order.initContainers;
+      names.splice(position, 0, ...names.splice(index, 1));
+    }
+    return container;
+  }
+
+  /** Writes a field cdk8s-plus does not express. */
+  public patch(patch: JsonPatch): void {
+    ApiObject.of(this.statefulSet).addJsonPatch(patch);
+  }
+
+  /**
+   * Changes the StatefulSet's JSON after cdk8s serialized it: the one step that does, for
+   * what no JSON patch can write.
+   *
+   * - Claim templates as the API server stores them: `ApiObject.toJson()` of the typed
+   *   StatefulSet class re-serializes the object after its patches, and its serializer of
+   *   `volumeClaimTemplates` keeps only `metadata` and `spec` of each template.
+   * - Mounts that must follow whatever mounts the main container has when the YAML is
+   *   written, which methods may add after construction: a patch fixes its position (or
+   *   must create the list) when it is added.
+   *
+   * Edits run in the order they were added; then keys are sorted, as cdk8s sorts them.
+   * `test/private/statefulset-writer.test.ts` pins the cdk8s behaviour this works around.
+   */
+  public afterSerialization(edit: SerializedEdit): void {
+    if (this.edits.length === 0) {
+      const obj = ApiObject.of(this.statefulSet);
+      const serialize = obj.toJson.bind(obj);
+      obj.toJson = () => {
+        const json = serialize();
+        this.edits.forEach(e => e(json));
+        return topLevelFirst(sortKeys(json));
+      };
+    }
+    this.edits.push(edit);
+  }
+
+  /** Records a container at the end of its list and writes its patches; returns its position. */
+  private track(list: ContainerList, name: string, context: kplus.ContainerSecurityContextProps | undefined,
+    level: PodSecurity, fields: ContainerFields): number {
+    const index = this.order[list].push(name) - 1;
+    const path = `/spec/template/spec/${list}/${index}`;
+    const capabilities = containerCapabilities(context, level);
+    if (capabilities) {
+      this.patch(JsonPatch.add(`${path}/securityContext/capabilities`, capabilities));
+    }
+    for (const [field, value] of Object.entries(fields)) {
+      this.patch(JsonPatch.add(`${path}/${field}`, value));
+    }
+    return index;
+  }
+}
+
+/** The value with its keys sorted at every level, as cdk8s writes objects. */
+function sortKeys(value: any): any {
+  if (Array.isArray(value)) {
+    return value.map(sortKeys);
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  return Object.fromEntries(Object.keys(value).sort().map(key => [key, sortKeys(value[key])]));
+}
+
+/** `apiVersion`, `kind` and `metadata` first, as cdk8s writes objects. */
+function topLevelFirst(json: { [key: string]: any }): { [key: string]: any } {
+  const { apiVersion, kind, metadata, ...rest } = json;
+  return { apiVersion, kind, metadata, ...rest };
+}
