@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { AppContext } from './app-context';
 import { Problems, show } from '../ground/problems';
+import { WAIT_FOR_ENV, WAIT_HOSTS_ENV, WAIT_PORT_ENV, WAIT_TIMEOUT_ENV, waitContainerName } from '../ground/waits';
 import { PodSecurity } from '../pod-security';
 import { StartAfterOptions } from '../start-after';
 
@@ -45,8 +46,8 @@ function dependsOn(from: IConstruct, target: IConstruct): boolean {
 
 /**
  * Makes `app`'s members wait, in an init container that runs before any other, until
- * `other` accepts TCP connections, and puts `other`'s objects first in the YAML.
- * The container is named `wait-for-<other>`: at most 9 + 52 characters, a valid container name.
+ * `other` accepts TCP connections, and puts `other`'s objects first in the YAML
+ * (the convention of `src/ground/waits.ts`; the name has at most 9 + 52 characters).
  */
 export function addStartAfter(app: AppContext, other: AppContext, options: StartAfterOptions): void {
   const problems = new Problems(app.scope.node.path, 'startAfter()');
@@ -72,15 +73,15 @@ export function addStartAfter(app: AppContext, other: AppContext, options: Start
   app.scope.node.addDependency(other.scope);
   const hosts = options.allMembers ? target.ordinals.map(o => target.podFqdn(o)) : [target.podFqdn(target.startOrdinal)];
   app.writer.addInitContainer({
-    name: `wait-for-${target.name}`,
+    name: waitContainerName(target.name),
     image: WAIT_IMAGE,
     imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
     command: ['bash', '-c', WAIT_SCRIPT],
     envVariables: {
-      WAIT_FOR: kplus.EnvValue.fromValue(target.name),
-      WAIT_HOSTS: kplus.EnvValue.fromValue(hosts.join(' ')),
-      WAIT_PORT: kplus.EnvValue.fromValue(String(port!.number)),
-      WAIT_TIMEOUT_SECONDS: kplus.EnvValue.fromValue(String(seconds)),
+      [WAIT_FOR_ENV]: kplus.EnvValue.fromValue(target.name),
+      [WAIT_HOSTS_ENV]: kplus.EnvValue.fromValue(hosts.join(' ')),
+      [WAIT_PORT_ENV]: kplus.EnvValue.fromValue(String(port!.number)),
+      [WAIT_TIMEOUT_ENV]: kplus.EnvValue.fromValue(String(seconds)),
     },
     resources: {
       cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
