@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, JsonFile } from 'projen';
 
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-stateful-topology',
@@ -37,7 +37,38 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   },
   gitignore: ['examples/*/dist/', '/bench-results/'],
 
+  // Lint every TypeScript file; `npm test` reports problems and never rewrites a file
+  // (`npx projen eslint:fix` does, deliberately).
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc'],
+    commandOptions: { fix: false },
+  },
+
 });
+
+// Type-check every TypeScript file, not only what jsii compiles: ts-jest transpiles the tests
+// without type-checking them, and the examples and the benchmark are run by ts-node without it.
+// Each folder has a tsconfig.json of its own, which eslint's project service also reads.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { rootDir: '..', noEmit: true },
+      include: ['**/*.ts'],
+      exclude: ['**/node_modules', '**/dist'],
+    },
+  });
+}
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, examples, benchmark and .projenrc.ts (jsii compiles src)',
+});
+for (const config of ['test/tsconfig.json', 'examples/tsconfig.json', 'bench/tsconfig.json', 'projenrc/tsconfig.json']) {
+  typecheck.exec(`tsc --noEmit -p ${config}`);
+}
+project.testTask.spawn(typecheck);
+project.addTask('eslint:fix', { description: 'Fix what eslint can fix, in every linted folder' })
+  .spawn(project.eslint!.eslintTask, { args: ['--fix'] });
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');

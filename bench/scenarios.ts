@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart } from 'cdk8s';
-import { OrderedStatefulApp } from '../lib';
+import { OrderedStatefulApp } from '../src';
 
 /** What every benchmark app looks like: the same input for the library and the baselines. */
 export const IMAGE = 'zookeeper:3.8.4';

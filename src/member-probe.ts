@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { Problems, show } from './ground/problems';
 
 /**
  * Timing of a probe (the Kubernetes `Probe` fields of the same names).
@@ -98,9 +99,21 @@ export class MemberProbe {
   private constructor(
     private readonly kind: 'tcp' | 'http' | 'command' | 'none',
     private readonly options: MemberHttpProbeOptions,
-    /** @internal */ public readonly _portName?: string,
+    private readonly portName?: string,
     private readonly path?: string,
     private readonly command?: string[]) {}
+
+  /**
+   * Reports a port name that the main container does not declare.
+   * @internal
+   */
+  public _check(problems: Problems, property: string, ports: kplus.ContainerPort[]): void {
+    if (this.portName !== undefined) {
+      const declared = ports.map(p => `'${p.name}'`).join(', ') || 'none';
+      problems.check(ports.some(p => p.name === this.portName), property,
+        `probes the port ${show(this.portName)}, which the main container does not declare; declared ports: ${declared}`);
+    }
+  }
 
   /**
    * The cdk8s-plus probe, with the port name resolved against the declared ports.
@@ -114,7 +127,7 @@ export class MemberProbe {
       timeoutSeconds: this.options.timeout ?? Duration.seconds(1),
       failureThreshold: this.options.failureThreshold ?? 3,
     };
-    const port = this._portName === undefined ? ports[0] : ports.find(p => p.name === this._portName);
+    const port = this.portName === undefined ? ports[0] : ports.find(p => p.name === this.portName);
     switch (this.kind) {
       case 'tcp':
         return port && kplus.Probe.fromTcpSocket({ ...timing, port: port.number });

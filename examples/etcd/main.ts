@@ -1,7 +1,7 @@
 import { App, Chart, ChartProps, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ClaimRetention, MemberProbe, OrderedStatefulApp, PodManagement, Spread } from '../../src';
+import { ClaimRetention, Etcd, MemberProbe, OrderedStatefulApp, PodManagement, Spread } from '../../src';
 
 const ETCD_USER = 65532;
 
@@ -57,7 +57,7 @@ export class EtcdChart extends Chart {
           // POD_FQDN is in every member's environment: `<pod>.<headless service>.<namespace>.svc.<domain>`.
           '--advertise-client-urls=http://$(POD_FQDN):2379',
           '--initial-advertise-peer-urls=http://$(POD_FQDN):2380',
-          atSynth(() => `--initial-cluster=${etcd!.ordinals.map((o, i) => `${etcd!.podName(o)}=http://${etcd!.peerFqdns()[i]}:2380`).join(',')}`),
+          atSynth(() => `--initial-cluster=${Etcd.initialCluster(etcd!, 'peer')}`),
           '--initial-cluster-state=new',
           '--initial-cluster-token=etcd',
         ],

@@ -1,7 +1,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { OrderedStatefulApp, PodManagement, Quorum } from '../../src';
+import { OrderedStatefulApp, PodManagement, Quorum, ZooKeeper } from '../../src';
 
 /** Console logging at INFO (the image's own logback.xml is hidden by the config mount). */
 const LOGBACK_XML = `<configuration>
@@ -74,7 +74,7 @@ export class ZooKeeperChart extends Chart {
       // A member's own DNS name may not resolve yet when it starts: listen on every address.
       'quorumListenOnAllIPs=true',
       '',
-    ].join('\n') + this.quorum.serverLines('quorum', 'election'));
+    ].join('\n') + ZooKeeper.serverLines(this.quorum, 'quorum', 'election'));
     this.zk.addSharedFile('logback.xml', LOGBACK_XML);
 
   }

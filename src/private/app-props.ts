@@ -87,15 +87,11 @@ function checkPorts(problems: Problems, container: kplus.ContainerProps): void {
 }
 
 function checkProbes(problems: Problems, props: OrderedStatefulAppProps): void {
-  const declared = (props.container.ports ?? []).map(p => `'${p.name}'`).join(', ') || 'none';
   for (const kind of ['readiness', 'liveness', 'startup'] as const) {
     const probe = props[kind];
     problems.check(probe === undefined || props.container[kind] === undefined, kind,
       `and 'container.${kind}' are both set: give one of them`);
-    if (probe?._portName !== undefined) {
-      problems.check((props.container.ports ?? []).some(p => p.name === probe._portName), kind,
-        `probes the port ${show(probe._portName)}, which the main container does not declare; declared ports: ${declared}`);
-    }
+    probe?._check(problems, kind, props.container.ports ?? []);
   }
 }
 

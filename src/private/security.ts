@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
-import { PodSecurity } from '../pod-security';
 import { Problems } from '../ground/problems';
+import { PodSecurity } from '../pod-security';
 
 /** Capabilities the baseline standard lets a container add (restricted: only NET_BIND_SERVICE). */
 const BASELINE_CAPABILITIES = [

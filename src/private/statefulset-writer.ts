@@ -53,7 +53,8 @@ export class StatefulSetWriter {
 
   /** Adds an init container after the others, or before every other when `first`. */
   public addInitContainer(props: kplus.ContainerProps, options: InitContainerOptions): kplus.Container {
-    const container = this.statefulSet.addInitContainer({ ...props, securityContext: containerSecurityContext(props.securityContext, options.level) });
+    const securityContext = containerSecurityContext(props.securityContext, options.level);
+    const container = this.statefulSet.addInitContainer({ ...props, securityContext });
     const index = this.track('initContainers', container.name, props.securityContext, options.level, options.fields ?? {});
     if (options.first) {
       const position = this.firstInits++;

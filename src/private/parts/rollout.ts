@@ -1,7 +1,7 @@
 import { Duration, JsonPatch } from 'cdk8s';
+import { ProductionPart } from './part';
 import { show } from '../../ground/problems';
 import { UpdateStrategy } from '../../rollout';
-import { ProductionPart } from './part';
 
 /** The number of old revisions kept when `rollout.revisionHistoryLimit` is not set. */
 export const DEFAULT_REVISION_HISTORY_LIMIT = 10;

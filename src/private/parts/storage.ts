@@ -1,9 +1,9 @@
 import { JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { ProductionPart } from './part';
 import { isDns1123Label, MAX_LABEL_LENGTH } from '../../ground/names';
 import { show } from '../../ground/problems';
 import { ClaimRetention } from '../../storage';
-import { ProductionPart } from './part';
 
 /** The fsGroup when neither `storage.fsGroup` nor the main container's group is set. */
 export const DEFAULT_FS_GROUP = 1000;

@@ -1,6 +1,6 @@
-import { memberDomain, serviceDomain } from '../../../ground/dns';
 import { StatefulSetExplanation } from './model';
 import { describeReach, startOrder } from './text';
+import { memberDomain, serviceDomain } from '../../../ground/dns';
 
 /**
  * Markdown for a pull request: a table per StatefulSet and a mermaid flowchart of services and members.

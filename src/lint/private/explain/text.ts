@@ -1,5 +1,5 @@
-import { memberDomain, serviceDomain } from '../../../ground/dns';
 import { ServiceReach, StatefulSetExplanation } from './model';
+import { memberDomain, serviceDomain } from '../../../ground/dns';
 
 /**
  * Plain-text explanation, one block per StatefulSet.

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
-import { OrderedStatefulApp, OrderedStatefulAppProps } from '../src';
-import { findContainer, findObject, newChart, synth } from './util';
+import { OrderedStatefulApp, OrderedStatefulAppProps } from '../../src';
+import { findContainer, findObject, newChart, synth } from '../util';
 
 function mainEnv(overrides: Partial<OrderedStatefulAppProps> = {}) {
   const chart = newChart();

@@ -1,20 +1,6 @@
-import { OrderedStatefulApp, OrderedStatefulAppProps, Quorum, QuorumProps } from '../src';
-import { findObject, memberView, newChart, synth } from './util';
-
-const PORTS = [
-  { name: 'client', number: 2181 },
-  { name: 'quorum', number: 2888 },
-  { name: 'election', number: 3888 },
-];
-
-function ensemble(props: QuorumProps = {}, app: Partial<OrderedStatefulAppProps> = {}, namespace?: string) {
-  const chart = newChart(namespace);
-  const zk = new OrderedStatefulApp(chart, 'zk', {
-    replicas: 3, configMountPath: '/conf', container: { image: 'zookeeper:3.8.4', ports: PORTS }, ...app,
-  });
-  const quorum = new Quorum(zk, 'Quorum', props);
-  return { chart, zk, quorum };
-}
+import { ensemble } from './ensemble';
+import { Etcd, Kraft, ZooKeeper } from '../../src';
+import { findObject, memberView, synth } from '../util';
 
 describe('Quorum', () => {
   test('defaults: ids start at 1, the id file is myid, the quorum is a majority', () => {
@@ -48,21 +34,16 @@ describe('Quorum', () => {
     expect(memberView(synth(chart), 'zk', 'zk-3', '/conf').error).toContain('zk-3: refusing to start without the files myid,');
   });
 
-  test('server lines list every member the way ZooKeeper expects', () => {
-    const { quorum } = ensemble({}, {}, 'data');
-    expect(quorum.serverLines('quorum', 'election')).toEqual(
-      'server.1=zk-0.zk-headless.data.svc.cluster.local:2888:3888\n'
-      + 'server.2=zk-1.zk-headless.data.svc.cluster.local:2888:3888\n'
-      + 'server.3=zk-2.zk-headless.data.svc.cluster.local:2888:3888\n');
-  });
-
-  test('connect string, KRaft voters and etcd initial cluster', () => {
+  test('connect string: every member\'s DNS name and port', () => {
     const { quorum } = ensemble();
     expect(quorum.connectString('client')).toEqual('zk-0.zk-headless:2181,zk-1.zk-headless:2181,zk-2.zk-headless:2181');
-    expect(quorum.voters('quorum')).toEqual('1@zk-0.zk-headless:2888,2@zk-1.zk-headless:2888,3@zk-2.zk-headless:2888');
-    expect(quorum.initialCluster('quorum', 'https')).toEqual(
-      'zk-0=https://zk-0.zk-headless:2888,zk-1=https://zk-1.zk-headless:2888,zk-2=https://zk-2.zk-headless:2888');
-    expect(quorum.initialCluster('quorum')).toContain('zk-0=http://zk-0.zk-headless:2888');
+  });
+
+  test('the deprecated application formats give what the application classes give', () => {
+    const { zk, quorum } = ensemble({}, {}, 'data');
+    expect(quorum.serverLines('quorum', 'election')).toEqual(ZooKeeper.serverLines(quorum, 'quorum', 'election'));
+    expect(quorum.voters('quorum')).toEqual(Kraft.controllerQuorumVoters(quorum, 'quorum'));
+    expect(quorum.initialCluster('quorum', 'https')).toEqual(Etcd.initialCluster(zk, 'quorum', 'https'));
   });
 
   test('an even member count is accepted when allowed explicitly', () => {

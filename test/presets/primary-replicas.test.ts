@@ -1,5 +1,5 @@
-import { OrderedStatefulApp, OrderedStatefulAppProps, PrimaryReplicas, PrimaryReplicasProps } from '../src';
-import { findObject, memberView, newChart, schemaErrors, synth } from './util';
+import { OrderedStatefulApp, OrderedStatefulAppProps, PrimaryReplicas, PrimaryReplicasProps } from '../../src';
+import { findObject, memberView, newChart, schemaErrors, synth } from '../util';
 
 function database(props: PrimaryReplicasProps = {}, app: Partial<OrderedStatefulAppProps> = {}, namespace?: string) {
   const chart = newChart(namespace);

@@ -2,7 +2,7 @@ import * as childProcess from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { configScript } from '../src/private/config-script';
+import { configScript } from '../../src/private/config-script';
 
 /** Runs the script for `pod` over a source directory holding `keys`; returns the target files and the outcome. */
 function run(knownPods: string[], pod: string, keys: { [key: string]: string }, preexisting: string[] = []) {

@@ -1,9 +1,9 @@
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { OrderedStatefulApp, OrderedStatefulAppProps, PodSecurity } from '../src';
+import { OrderedStatefulApp, OrderedStatefulAppProps, PodSecurity } from '../../src';
 import {
   findContainer, findObject, indexOf, Manifest, memberView, newChart, restrictedViolations, schemaErrors, synth,
-} from './util';
+} from '../util';
 
 const IMAGE = 'zookeeper:3.8.4';
 const CHECKSUM = 'stateful-topology.cdk8s.io/config-checksum';
