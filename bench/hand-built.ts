@@ -36,9 +36,11 @@ function handBuiltApp(chart: Chart, name: string, replicas: number): kplus.State
     ports: PORTS,
     readiness: kplus.Probe.fromTcpSocket({ port: PORTS[0].number, periodSeconds: Duration.seconds(10), timeoutSeconds: Duration.seconds(1) }),
     securityContext: { ensureNonRoot: true, privileged: false, allowPrivilegeEscalation: false },
+    resources: {},
   });
   main.env.addVariable('POD_NAME', kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAME));
   main.env.addVariable('POD_NAMESPACE', kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAMESPACE));
+  main.env.addVariable('POD_IP', kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_IP));
   main.env.addVariable('HEADLESS_SERVICE', kplus.EnvValue.fromValue(serviceName));
   main.env.addVariable('HEADLESS_SERVICE_DOMAIN', kplus.EnvValue.fromValue('$(HEADLESS_SERVICE).$(POD_NAMESPACE).svc.cluster.local'));
   main.env.addVariable('POD_FQDN', kplus.EnvValue.fromValue('$(POD_NAME).$(HEADLESS_SERVICE_DOMAIN)'));

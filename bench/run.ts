@@ -8,10 +8,11 @@ import * as os from 'os';
 import { parseAllDocuments } from 'yaml';
 import { handBuiltApps, handBuiltReplicas } from './hand-built';
 import { fixed, medianLoadMillis, medianMillis } from './measure';
-import { libraryApps, libraryReplicas, rawObjects } from './scenarios';
+import { libraryApps, libraryReplicas, rawObjects, templateReplicas } from './scenarios';
 
 const APP_COUNTS = [1, 100, 1000];
 const REPLICA_COUNTS = [10, 100, 1000];
+const TEMPLATE_COUNTS = [10, 1000, 10000];
 const LOAD_RUNS = 15;
 
 function runsFor(size: number): number {
@@ -61,6 +62,17 @@ function main(): void {
   const replicas = measure(REPLICA_COUNTS, libraryReplicas, handBuiltReplicas);
   table('One app with N members, a shared file and a per-member file each', 'members', replicas);
 
+  console.log('\n### One app with N members configured by templates (shared file, default, template)\n');
+  console.log('| members | synthesis ms | StatefulSet bytes | ConfigMap bytes |');
+  console.log('| ---: | ---: | ---: | ---: |');
+  const templated = TEMPLATE_COUNTS.map(size => {
+    const objects = objectsOf(templateReplicas(size));
+    const bytes = (kind: string) => JSON.stringify(objects.find(o => o.kind === kind)).length;
+    const row = { size, millis: medianMillis(runsFor(size), () => templateReplicas(size)), sts: bytes('StatefulSet'), configMap: bytes('ConfigMap') };
+    console.log(`| ${size} | ${fixed(row.millis)} | ${row.sts} | ${row.configMap} |`);
+    return row;
+  });
+
   const plusLoad = medianLoadMillis(LOAD_RUNS, [], ['cdk8s', 'cdk8s-plus-27']);
   const libraryLoad = medianLoadMillis(LOAD_RUNS, ['cdk8s', 'cdk8s-plus-27'], ['./lib']);
   console.log('\n### Module load\n');
@@ -78,6 +90,10 @@ function main(): void {
   const big = at(replicas, 1000).library;
   verdict('1000 members with per-member files under 1 s', `${fixed(big)} ms`, big < 1000);
   verdict('loading the library adds at most 50 ms', `${fixed(libraryLoad)} ms`, libraryLoad <= 50);
+  const largest = templated[templated.length - 1];
+  verdict(`${largest.size} members configured by templates under 1 s`, `${fixed(largest.millis)} ms`, largest.millis < 1000);
+  const sizes = new Set(templated.map(r => r.sts));
+  verdict('the StatefulSet does not grow with the member count', `${[...sizes].join(', ')} bytes at ${TEMPLATE_COUNTS.join(', ')} members`, sizes.size === 1);
 }
 
 main();

@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart } from 'cdk8s';
-import { OrderedStatefulApp } from '../src';
+import { MemberTemplate, MemberValue, OrderedStatefulApp } from '../src';
 
 /** What every benchmark app looks like: the same input for the library and the baselines. */
 export const IMAGE = 'zookeeper:3.8.4';
@@ -39,6 +39,24 @@ export function libraryReplicas(replicas: number): string {
   for (const ordinal of zk.ordinals) {
     zk.addOrdinalFile(ordinal, 'myid', myid(ordinal));
   }
+  return app.synthYaml();
+}
+
+/**
+ * One OrderedStatefulApp with `replicas` members configured by a shared file, a default and a
+ * template (`myid` = ordinal + 1, computed by each member): nothing per member in the YAML.
+ */
+export function templateReplicas(replicas: number): string {
+  const app = new App();
+  const chart = new Chart(app, 'bench', { namespace: 'bench' });
+  const zk = new OrderedStatefulApp(chart, 'zk', {
+    replicas,
+    configMountPath: CONFIG_MOUNT_PATH,
+    container: { image: IMAGE, ports: PORTS },
+  });
+  zk.addSharedFile('zoo.cfg', SHARED_CONFIG);
+  zk.addDefaultFile('role', 'follower\n');
+  zk.addTemplateFile('myid', MemberTemplate.of(MemberValue.ordinal(1), MemberValue.text('\n')));
   return app.synthYaml();
 }
 

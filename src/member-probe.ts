@@ -107,11 +107,11 @@ export class MemberProbe {
    * Reports a port name that the main container does not declare.
    * @internal
    */
-  public _check(problems: Problems, property: string, ports: kplus.ContainerPort[]): void {
+  public _check(problems: Problems, property: string, ports: kplus.ContainerPort[], container: string = 'the main container'): void {
     if (this.portName !== undefined) {
       const declared = ports.map(p => `'${p.name}'`).join(', ') || 'none';
       problems.check(ports.some(p => p.name === this.portName), property,
-        `probes the port ${show(this.portName)}, which the main container does not declare; declared ports: ${declared}`);
+        `probes the port ${show(this.portName)}, which ${container} does not declare; declared ports: ${declared}`);
     }
   }
 

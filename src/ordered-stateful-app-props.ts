@@ -1,3 +1,4 @@
+import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { MemberProbe } from './member-probe';
 import { PodManagement } from './pod-management';
@@ -79,7 +80,11 @@ export interface OrderedStatefulAppProps extends ProductionProps {
   /**
    * The main container: image, ports, command, resources, volume mounts.
    * Every port must have a name (the headless Service publishes an SRV record
-   * for each named port).
+   * for each named port). Its environment starts with the member variables
+   * (`POD_NAME`, `POD_NAMESPACE`, `POD_IP`, `HEADLESS_SERVICE`,
+   * `HEADLESS_SERVICE_DOMAIN`, `POD_FQDN`), so its own variables, `command` and `args`
+   * can use them as `$(POD_FQDN)`. Without `resources`, no requests or limits are
+   * written: the container gets what the namespace's LimitRange gives, or none.
    */
   readonly container: kplus.ContainerProps;
 
@@ -149,10 +154,54 @@ export interface OrderedStatefulAppProps extends ProductionProps {
 
   /**
    * The image of the init container `member-config` that copies each pod's config
-   * files. It needs a POSIX `sh`, `cp`, `chmod` and `rm`, and runs as user 65534.
-   * Set it to a mirror of the default in an air-gapped registry.
+   * files. It needs a POSIX `sh`, `cp`, `cat`, `chmod` and `rm`, and runs as user 65534.
+   * Set it to a mirror of the default in a private registry, pinned by tag or digest
+   * (`registry.example.com/busybox@sha256:...`).
    *
    * @default 'busybox:1.36.1'
    */
   readonly configInitImage?: string;
+
+  /**
+   * The image of the containers that wait for another app (`startAfter` with a TCP or
+   * HTTP check). It needs bash with `/dev/tcp` and BusyBox's or coreutils' `timeout`,
+   * and runs as user 65534. Set it to a mirror of the default in a private registry,
+   * pinned by tag or digest.
+   *
+   * @default 'bash:5.2.26'
+   */
+  readonly waitImage?: string;
+
+  /**
+   * How long a member gets to stop after it is told to (`terminationGracePeriodSeconds`):
+   * the pre-stop command and the app's own shutdown must fit in it, or the member is killed.
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly terminationGracePeriod?: Duration;
+
+  /**
+   * A command run in the main container before it is stopped
+   * (`lifecycle.preStop.exec.command`), without a shell, e.g. `['nodetool', 'drain']`.
+   * Give either this or `container.lifecycle.preStop`.
+   *
+   * @default - none
+   */
+  readonly preStop?: string[];
+
+  /**
+   * The PriorityClass of the members (`priorityClassName`), so that the scheduler
+   * preempts less important pods for them, or them for more important ones.
+   *
+   * @default - none: the cluster's default priority
+   */
+  readonly priorityClassName?: string;
+
+  /**
+   * The ServiceAccount the members run as (`serviceAccountName`). Its token is not
+   * mounted (`automountServiceAccountToken: false`).
+   *
+   * @default - the namespace's `default` ServiceAccount
+   */
+  readonly serviceAccount?: kplus.IServiceAccount;
 }

@@ -1,21 +1,24 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { AppIdentity } from './ground/identity';
+import { AppIdentity, MemberPort } from './ground/identity';
 import { callError, Problems } from './ground/problems';
 import { MemberProbe } from './member-probe';
+import { MemberTemplate } from './member-template';
 import { OrderedStatefulAppProps } from './ordered-stateful-app-props';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
 import { AppContext } from './private/app-context';
 import { checkAppProps } from './private/app-props';
 import { checkConfigProps, MemberConfig } from './private/member-config';
-import { addMemberEnv } from './private/member-env';
-import { PartObjects, QuorumBudget } from './private/parts/part';
+import { memberEnvValues } from './private/member-env';
+import { AppNetworkPolicy, PartObjects, QuorumBudget } from './private/parts/part';
 import { PRODUCTION_PARTS } from './private/production';
 import { memberService } from './private/services';
+import { addSidecar } from './private/sidecars';
 import { addStartAfter } from './private/start-after';
 import { StatefulSetWriter } from './private/statefulset-writer';
+import { SidecarOptions } from './sidecar';
 import { StartAfterOptions } from './start-after';
 
 /**
@@ -89,6 +92,8 @@ export class OrderedStatefulApp extends Construct {
   private readonly context: AppContext;
   private readonly config: MemberConfig;
   private readonly budget: QuorumBudget;
+  private readonly policy?: AppNetworkPolicy;
+  private readonly notifyPorts: (added: MemberPort[]) => void;
 
   constructor(scope: Construct, id: string, props: OrderedStatefulAppProps) {
     super(scope, id);
@@ -137,6 +142,8 @@ export class OrderedStatefulApp extends Construct {
       select: false,
       service: this.headlessService,
       replicas: this.replicas,
+      terminationGracePeriod: props.terminationGracePeriod,
+      serviceAccount: props.serviceAccount,
       podManagementPolicy: this.podManagement === PodManagement.PARALLEL
         ? kplus.PodManagementPolicy.PARALLEL
         : kplus.PodManagementPolicy.ORDERED_READY,
@@ -157,19 +164,39 @@ export class OrderedStatefulApp extends Construct {
     if (this.startOrdinal !== 0) {
       writer.patch(JsonPatch.add('/spec/ordinals', { start: this.startOrdinal }));
     }
+    if (props.priorityClassName !== undefined) {
+      writer.patch(JsonPatch.add('/spec/template/spec/priorityClassName', props.priorityClassName));
+    }
     const container = props.container;
     const ports = container.ports ?? [];
     this.mainContainer = writer.addContainer({
       ...container,
       name: container.name ?? this.name,
+      envVariables: { ...memberEnvValues(identity), ...container.envVariables },
+      resources: container.resources ?? {},
       readiness: container.readiness ?? (props.readiness ?? MemberProbe.tcp())._toProbe(ports),
       liveness: container.liveness ?? props.liveness?._toProbe(ports),
       startup: container.startup ?? props.startup?._toProbe(ports),
+      lifecycle: props.preStop === undefined ? container.lifecycle
+        : { ...container.lifecycle, preStop: kplus.Handler.fromCommand(props.preStop) },
     });
     (props.initContainers ?? []).forEach(init => writer.addInitContainer(init, { level: podSecurity }));
-    addMemberEnv(this.mainContainer, identity);
 
-    this.context = { scope: this, identity, props, metadata, statefulSet: this.statefulSet, mainContainer: this.mainContainer, writer };
+    const portListeners: Array<(added: MemberPort[]) => void> = [];
+    this.notifyPorts = added => portListeners.forEach(listener => listener(added));
+    this.context = {
+      scope: this,
+      identity,
+      props,
+      metadata,
+      statefulSet: this.statefulSet,
+      mainContainer: this.mainContainer,
+      writer,
+      whenPortsAdded: listener => portListeners.push(listener),
+    };
+    // The headless Service publishes every named port of the members, a sidecar's too.
+    this.context.whenPortsAdded(added => added.forEach(p => this.headlessService.bind(p.number,
+      { name: p.name, targetPort: p.number, protocol: p.protocol as kplus.Protocol | undefined })));
     // Per-member config files (see src/ground/member-config.ts).
     this.config = new MemberConfig(this.context, 'Config');
 
@@ -178,7 +205,19 @@ export class OrderedStatefulApp extends Construct {
     this.podServices = parts.podServices ?? [];
     this.budget = parts.disruptionBudget!;
     this.podDisruptionBudget = this.budget.apiObject;
-    this.networkPolicy = parts.networkPolicy;
+    this.policy = parts.networkPolicy;
+    this.networkPolicy = this.policy?.apiObject;
+
+    // What methods can change after construction is checked when the app is synthesized.
+    this.node.addValidation({
+      validate: () => {
+        const atSynth = new Problems(this.node.path, 'OrderedStatefulAppProps');
+        PRODUCTION_PARTS.forEach(part => part.checkAtSynth?.(atSynth, props, identity));
+        const pod = new Problems(this.node.path, 'pod template');
+        writer.checkPod(pod, (props.storage?.claims ?? []).map(c => c.name));
+        return [...atSynth.toValidationErrors(), ...pod.toValidationErrors()];
+      },
+    });
   }
 
   /**
@@ -193,13 +232,30 @@ export class OrderedStatefulApp extends Construct {
   }
 
   /**
-   * Makes this app's members wait until `other` accepts TCP connections: an init
-   * container, first in `initContainers`, tries the first member of `other` (or every
-   * member) in a loop, logging each try, and exits with status 1 when it gives up.
-   * `other`'s objects come before this app's in the YAML.
+   * Makes this app's members wait until `other` is up: an init container, first in
+   * `initContainers`, checks the first member of `other` (or every member) in a loop,
+   * logging each try, and exits with status 1 when it gives up. The check is a TCP
+   * connection, an HTTP request or a command of your own (`options.check`). When `other`
+   * has a network policy, it admits this app's pods on the port waited for. `other`'s
+   * objects come before this app's in the YAML.
    */
   public startAfter(other: OrderedStatefulApp, options: StartAfterOptions = {}): void {
-    addStartAfter(this.context, other.context, options);
+    addStartAfter(this.context, other.context, other.policy, options);
+  }
+
+  /**
+   * Adds a container that runs beside the main one in every member (a metrics exporter,
+   * a log shipper). It gets the same hardening as the main container, the member
+   * variables first in its environment, no resources unless it sets them, and probes by
+   * the names of its own ports. Its named ports are published by the headless Service and
+   * can be named by `clientService`, `podServices` and `networkPolicy`. A container added
+   * to `statefulSet` directly fails synthesis.
+   *
+   * @param container the container; `name` is required and its ports must be named
+   * @param options its probes
+   */
+  public addSidecar(container: kplus.ContainerProps, options: SidecarOptions = {}): kplus.Container {
+    return addSidecar(this.context, container, options, this.notifyPorts);
   }
 
   /**
@@ -234,6 +290,32 @@ export class OrderedStatefulApp extends Construct {
    */
   public addDefaultFile(name: string, content: string): void {
     this.config.addDefault(name, content);
+  }
+
+  /**
+   * Adds a file that every member computes from its own identity when it starts, seen as
+   * `<configMountPath>/<name>`: a member the YAML does not know (after `kubectl scale`)
+   * gets it too, with its own values. Scaling does not change the pod template, so
+   * existing members keep running.
+   *
+   * @param name a ConfigMap key without '/'; not the name of another file
+   * @param template the file's parts: text and member values
+   */
+  public addTemplateFile(name: string, template: MemberTemplate): void {
+    this.config.addTemplate(name, template);
+  }
+
+  /**
+   * Makes the config file `name` (shared, per-member, default or template) also appear as
+   * a single read-only file at `path` in the main container, e.g. ZooKeeper's `/data/myid`
+   * on its volume or `/etc/cassandra/cassandra.yaml` over the image's own: the other files
+   * of that directory stay. A member that lacks the file refuses to start.
+   *
+   * @param name the name of a config file
+   * @param path an absolute path, not inside `configMountPath`
+   */
+  public mountFile(name: string, path: string): void {
+    this.config.mount(name, path);
   }
 
   /**
@@ -287,13 +369,13 @@ export class OrderedStatefulApp extends Construct {
   }
 
   /**
-   * The declared port of the main container with this name.
+   * The declared port of the main container or a sidecar with this name.
    */
   public port(portName: string): kplus.ContainerPort {
-    const port = this.mainContainer.ports.find(p => p.name === portName);
+    const port = this.statefulSet.containers.flatMap(c => c.ports).find(p => p.name === portName);
     if (!port) {
       const known = this._identity.ports.map(p => `'${p.name}'`).join(', ');
-      throw callError(this.node.path, `no port named '${portName}' on the main container; declared ports: ${known}`);
+      throw callError(this.node.path, `no port named '${portName}' on the main container or a sidecar; declared ports: ${known}`);
     }
     return port;
   }

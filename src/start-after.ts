@@ -1,4 +1,77 @@
 import { Duration } from 'cdk8s';
+import { unpinnedImageProblem } from './ground/images';
+import { Problems, show } from './ground/problems';
+
+/**
+ * How a waiting member decides that the other app is up. Every check runs against one
+ * member of the other app at a time, by its DNS name, on the port of `StartAfterOptions.port`.
+ */
+export class WaitCheck {
+  /**
+   * The member accepts a TCP connection on the port.
+   */
+  public static tcp(): WaitCheck {
+    return new WaitCheck('tcp');
+  }
+
+  /**
+   * `GET <path>` over HTTP on the port answers with a status from 200 to 399, for apps
+   * that accept connections before they are ready (etcd's `/health`, an admin endpoint).
+   *
+   * @param path the request path, starting with '/'
+   */
+  public static http(path: string): WaitCheck {
+    return new WaitCheck('http', path);
+  }
+
+  /**
+   * A command exits with status 0: it runs in the wait container, from `image`, with
+   * `WAIT_HOST` (the member's DNS name) and `WAIT_PORT` in its environment, and is tried
+   * again every two seconds. The image needs a POSIX `sh`, `date` and `sleep`, for the
+   * loop around the command. ZooKeeper's answer to `ruok`, for example:
+   * `WaitCheck.command('zookeeper:3.8.4', ['bash', '-c', 'exec 3<>/dev/tcp/$WAIT_HOST/$WAIT_PORT; echo ruok >&3; grep -q imok <&3'])`.
+   *
+   * @param image the pinned image of the wait container
+   * @param command the command and its arguments, run without a shell
+   */
+  public static command(image: string, command: string[]): WaitCheck {
+    return new WaitCheck('command', undefined, image, command);
+  }
+
+  private constructor(
+    private readonly kind: 'tcp' | 'http' | 'command',
+    private readonly path?: string,
+    private readonly image?: string,
+    private readonly command?: string[]) {}
+
+  /**
+   * What the wait container runs: its mode (`tcp`, `http` or `command`), the HTTP path,
+   * the image and command of a command check.
+   * @internal
+   */
+  public _toWait(): { readonly mode: 'tcp' | 'http' | 'command'; readonly path?: string; readonly image?: string; readonly command?: string[] } {
+    return { mode: this.kind, path: this.path, image: this.image, command: this.command };
+  }
+
+  /**
+   * Reports a path, image or command the wait container cannot use.
+   * @internal
+   */
+  public _check(problems: Problems, property: string, allowUnpinnedImages: boolean): void {
+    if (this.path !== undefined) {
+      problems.check(/^\/[\x21-\x7e]*$/.test(this.path), property,
+        `has an HTTP path that must start with '/' and hold only printable ASCII without spaces, got ${show(this.path)}`);
+    }
+    if (this.image !== undefined) {
+      const problem = allowUnpinnedImages ? undefined : unpinnedImageProblem(this.image);
+      problems.check(problem === undefined, property,
+        `has an image that must be pinned to a tag other than 'latest' or to a digest, got ${show(this.image)}, which ${problem}`);
+    }
+    if (this.command !== undefined) {
+      problems.check(this.command.length > 0 && this.command[0] !== '', property, `has a command that must not be empty, got ${show(this.command)}`);
+    }
+  }
+}
 
 /**
  * Options of `OrderedStatefulApp.startAfter()`.
@@ -12,8 +85,8 @@ export interface StartAfterOptions {
   readonly port?: string;
 
   /**
-   * Wait until every member of the other app accepts connections, one after the
-   * other, instead of only its first member.
+   * Wait until every member of the other app passes the check, one after the other,
+   * instead of only its first member.
    *
    * @default false
    */
@@ -26,4 +99,11 @@ export interface StartAfterOptions {
    * @default Duration.minutes(5)
    */
   readonly timeout?: Duration;
+
+  /**
+   * How a waiting member decides that the other app is up.
+   *
+   * @default WaitCheck.tcp()
+   */
+  readonly check?: WaitCheck;
 }

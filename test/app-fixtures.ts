@@ -43,3 +43,17 @@ export function expectInvalidProps(props: OrderedStatefulAppProps, ...messages: 
 export function selects(selector: { [key: string]: string }, labels: { [key: string]: string }): boolean {
   return Object.entries(selector).every(([key, value]) => labels[key] === value);
 }
+
+/**
+ * Expects the props of an app `web` to be accepted when the app is created and refused
+ * when it is synthesized (for what methods called later could still change), with every message.
+ */
+export function expectInvalidAtSynth(props: OrderedStatefulAppProps, ...messages: string[]): void {
+  const chart: Chart = newChart();
+  new OrderedStatefulApp(chart, 'web', props);
+  const message = errorOf(() => synth(chart));
+  expect(message).toMatch(/^Validation failed with the following errors:\n {2}\[test\/web\] 'test\/web': invalid OrderedStatefulAppProps:\n- /);
+  for (const m of messages) {
+    expect(message).toContain(m);
+  }
+}

@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
-import { expectInvalidProps, selects, synthApp, webProps } from './app-fixtures';
+import { expectInvalidAtSynth, expectInvalidProps, selects, synthApp, webProps } from './app-fixtures';
 import { findAll, findObject, schemaErrors } from './util';
 
 const PORTS = [{ name: 'client', number: 2379 }, { name: 'peer', number: 2380 }];
@@ -58,11 +58,14 @@ describe('client Service', () => {
       '\'clientService.name\' must differ from the name of every other Service of the app, got \'web\', which \'serviceName\' uses');
   });
 
-  test('fails when a port is not declared or named twice', () => {
-    expectInvalidProps(webProps({ clientService: { ports: ['http', 'web', 'web'] } }),
-      '\'clientService.ports\' must name ports of the main container (declared: \'web\'), got \'http\'',
-      '\'clientService.ports\' must not name a port twice, got \'web\' twice');
+  test('fails when a port is named twice or none is', () => {
+    expectInvalidProps(webProps({ clientService: { ports: ['web', 'web'] } }), '\'clientService.ports\' must not name a port twice, got \'web\' twice');
     expectInvalidProps(webProps({ clientService: { ports: [] } }), '\'clientService.ports\' must name at least one port, got []');
+  });
+
+  test('fails at synth time when a port is declared neither by the main container nor by a sidecar', () => {
+    expectInvalidAtSynth(webProps({ clientService: { ports: ['http'] } }),
+      '\'clientService.ports\' must name ports of the main container or a sidecar (declared: \'web\'), got \'http\'');
   });
 
   test('fails when the type is ExternalName', () => {
@@ -118,10 +121,14 @@ describe('per-member Services', () => {
       '\'podServices\' must differ from the name of every other Service of the app, got \'web-0-ext\', which \'clientService.name\' uses');
   });
 
-  test('fails when the suffix, the type or a port is invalid', () => {
-    expectInvalidProps(webProps({ podServices: { suffix: 'Ext', type: kplus.ServiceType.EXTERNAL_NAME, ports: ['http'] } }),
+  test('fails when the suffix or the type is invalid', () => {
+    expectInvalidProps(webProps({ podServices: { suffix: 'Ext', type: kplus.ServiceType.EXTERNAL_NAME } }),
       '\'podServices.suffix\' must be a DNS-1123 label (lowercase letters, digits and \'-\', alphanumeric at both ends), got \'Ext\'',
-      '\'podServices.type\' must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER',
-      '\'podServices.ports\' must name ports of the main container (declared: \'web\'), got \'http\'');
+      '\'podServices.type\' must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER');
+  });
+
+  test('fails at synth time when a port is declared neither by the main container nor by a sidecar', () => {
+    expectInvalidAtSynth(webProps({ podServices: { ports: ['http'] } }),
+      '\'podServices.ports\' must name ports of the main container or a sidecar (declared: \'web\'), got \'http\'');
   });
 });

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { OrderedStatefulAppProps } from '../src';
-import { expectInvalidProps, selects, synthApp, webProps } from './app-fixtures';
+import { expectInvalidAtSynth, expectInvalidProps, selects, synthApp, webProps } from './app-fixtures';
 import { findAll, findObject, schemaErrors } from './util';
 
 const ETCD_CONTAINER = {
@@ -80,10 +80,10 @@ describe('NetworkPolicy', () => {
     expect(manifests.flatMap(schemaErrors)).toEqual([]);
   });
 
-  test('fails when a port is not declared', () => {
-    expectInvalidProps(webProps({ networkPolicy: { peerPorts: ['peer'], clientPorts: ['client'] } }),
-      '\'networkPolicy.peerPorts\' must name ports of the main container (declared: \'web\'), got \'peer\'',
-      '\'networkPolicy.clientPorts\' must name ports of the main container (declared: \'web\'), got \'client\'');
+  test('fails at synth time when a port is declared neither by the main container nor by a sidecar', () => {
+    expectInvalidAtSynth(webProps({ networkPolicy: { peerPorts: ['peer'], clientPorts: ['client'] } }),
+      '\'networkPolicy.peerPorts\' must name ports of the main container or a sidecar (declared: \'web\'), got \'peer\'',
+      '\'networkPolicy.clientPorts\' must name ports of the main container or a sidecar (declared: \'web\'), got \'client\'');
   });
 
   test('fails when there is no peer port', () => {

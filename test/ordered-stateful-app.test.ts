@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { MemberProbe, OrderedStatefulApp, OrderedStatefulAppProps, PodManagement, PodSecurity } from '../src';
@@ -90,6 +90,55 @@ describe('defaults', () => {
 
   test('snapshot of the defaults', () => {
     expect(synthWeb().manifests).toMatchSnapshot();
+  });
+});
+
+describe('pod settings', () => {
+  test('without resources, no requests or limits are written: the namespace\'s LimitRange decides', () => {
+    const { sts } = synthWeb();
+    expect(findContainer(sts.spec.template.spec, 'web').resources).toBeUndefined();
+  });
+
+  test('termination grace period, pre-stop command and priority class', () => {
+    const { sts } = synthWeb({ terminationGracePeriod: Duration.minutes(2), preStop: ['nginx', '-s', 'quit'], priorityClassName: 'stateful-critical' });
+    const podSpec = sts.spec.template.spec;
+    expect(podSpec.terminationGracePeriodSeconds).toEqual(120);
+    expect(findContainer(podSpec, 'web').lifecycle).toEqual({ preStop: { exec: { command: ['nginx', '-s', 'quit'] } } });
+    expect(podSpec.priorityClassName).toEqual('stateful-critical');
+  });
+
+  test('the members run as a ServiceAccount without its token mounted', () => {
+    const chart = newChart();
+    const account = new kplus.ServiceAccount(chart, 'account', { metadata: { name: 'web-runner' } });
+    new OrderedStatefulApp(chart, 'web', webProps({ serviceAccount: account }));
+    const podSpec = findObject(synth(chart), 'StatefulSet', 'web').spec.template.spec;
+    expect(podSpec.serviceAccountName).toEqual('web-runner');
+    expect(podSpec.automountServiceAccountToken).toEqual(false);
+  });
+
+  test('tolerations and node selection work through app.statefulSet.scheduling', () => {
+    const chart = newChart();
+    const app = new OrderedStatefulApp(chart, 'web', webProps());
+    app.statefulSet.scheduling.tolerate(kplus.Node.tainted(kplus.NodeTaintQuery.is('dedicated', 'stateful', { effect: kplus.TaintEffect.NO_SCHEDULE })));
+    app.statefulSet.scheduling.attract(kplus.Node.labeled(kplus.NodeLabelQuery.is('disk', 'ssd')));
+    const podSpec = findObject(synth(chart), 'StatefulSet', 'web').spec.template.spec;
+    expect(podSpec.tolerations).toEqual([{ key: 'dedicated', operator: 'Equal', value: 'stateful', effect: 'NoSchedule' }]);
+    expect(podSpec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution).toEqual(
+      { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] }] });
+    expect(podSpec.affinity.podAntiAffinity).toBeDefined();
+  });
+
+  test('fails when the pre-stop command is empty or given twice, the grace period not whole seconds, the priority class not a name', () => {
+    expectInvalid(webProps({
+      preStop: [],
+      terminationGracePeriod: Duration.millis(1500),
+      priorityClassName: 'High_Priority',
+      container: { image: IMAGE, ports: [WEB_PORT], lifecycle: { preStop: kplus.Handler.fromCommand(['true']) } },
+    }),
+    '\'preStop\' must be a command with at least a program, got []',
+    '\'preStop\' and \'container.lifecycle.preStop\' are both set: give one of them',
+    '\'terminationGracePeriod\' must be a whole number of seconds, at least 0, got 1.5 seconds',
+    '\'priorityClassName\' must be the name of a PriorityClass, a DNS subdomain (lowercase letters, digits, \'-\' and \'.\'), got \'High_Priority\'');
   });
 });
 
@@ -232,7 +281,7 @@ describe('DNS helpers', () => {
 
   test('fails when asked for a port that is not declared', () => {
     const { app } = synthWeb();
-    expect(() => app.peerAddresses('client')).toThrow("'test/web': no port named 'client' on the main container; declared ports: 'web'");
+    expect(() => app.peerAddresses('client')).toThrow("'test/web': no port named 'client' on the main container or a sidecar; declared ports: 'web'");
     expect(() => app.srvName('client')).toThrow("no port named 'client'");
   });
 });

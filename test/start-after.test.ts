@@ -1,6 +1,9 @@
+import * as childProcess from 'child_process';
+import * as http from 'http';
+import * as net from 'net';
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
-import { OrderedStatefulApp, PodSecurity } from '../src';
+import { OrderedStatefulApp, PodSecurity, WaitCheck } from '../src';
 import { errorOf, webProps } from './app-fixtures';
 import { findContainer, findObject, indexOf, Manifest, newChart, restrictedViolations, schemaErrors, synth } from './util';
 
@@ -24,6 +27,48 @@ function synthAll(app: App): Manifest[] {
 
 function env(container: Manifest): { [key: string]: string } {
   return Object.fromEntries(container.env.map((e: Manifest) => [e.name, e.value]));
+}
+
+/** Runs a wait container's command on this machine against 127.0.0.1 (every member), within `seconds`. */
+function runWait(container: Manifest, port: number, seconds: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const vars = { ...env(container), WAIT_HOSTS: '127.0.0.1', WAIT_PORT: String(port), WAIT_TIMEOUT_SECONDS: String(seconds) };
+  const [program, ...args] = container.command;
+  return new Promise(resolve => {
+    // stdin from /dev/null: bash reads ~/.bashrc when its stdin is a socket, as Node's pipes are.
+    const child = childProcess.spawn(program, args, { env: { PATH: process.env.PATH, ...vars }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => stdout += d.toString());
+    child.stderr.on('data', (d: Buffer) => stderr += d.toString());
+    const kill = setTimeout(() => child.kill('SIGKILL'), (seconds + 10) * 1000);
+    child.on('exit', status => {
+      clearTimeout(kill);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** A server on 127.0.0.1 that answers every HTTP request with `status`; closed by the caller. */
+async function httpServer(status: number): Promise<http.Server> {
+  const server = http.createServer((_, res) => {
+    res.writeHead(status);
+    res.end();
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+function portOf(server: net.Server): number {
+  return (server.address() as net.AddressInfo).port;
+}
+
+/** A port on 127.0.0.1 where nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const port = portOf(server);
+  await new Promise(resolve => server.close(resolve));
+  return port;
 }
 
 describe('startAfter()', () => {
@@ -60,17 +105,12 @@ describe('startAfter()', () => {
     expect(wait.resources).toEqual({ requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } });
   });
 
-  test('the script checks a TCP connection with a bounded try, logs every try and exits 1 when it gives up', () => {
+  test('the scripts do not use $(...), which Kubernetes would read as a variable reference, nor nslookup', () => {
     const { chart, web, db } = twoApps();
     web.startAfter(db);
-    const script: string = waitContainer(synth(chart)).command[2];
-    expect(script).toContain('timeout 3 bash -c \'exec 3<>"/dev/tcp/$1/$2"\'');
-    expect(script).toContain('echo "waiting for ${WAIT_FOR}: ${host}:${WAIT_PORT} does not accept connections yet"');
-    expect(script).toContain('gave up after ${WAIT_TIMEOUT_SECONDS}s');
-    expect(script).toContain('exit 1');
-    expect(script).not.toContain('nslookup');
-    // Kubernetes would expand $(NAME) in a command; the script must not use that syntax.
-    expect(script).not.toMatch(/\$\(/);
+    const command: string[] = waitContainer(synth(chart)).command;
+    expect(command.join('\n')).not.toMatch(/\$\((?!\()/);
+    expect(command.join('\n')).not.toContain('nslookup');
   });
 
   test('the give-up message shows in kubectl describe as the termination message', () => {
@@ -181,3 +221,124 @@ describe('startAfter()', () => {
     expect(errorOf(() => web.startAfter(db))).toContain('\'other\' has no namespace, so its DNS names resolve only inside the namespace it is applied to, while this app is in \'shop\'');
   });
 });
+
+describe('startAfter() checks, run on this machine against loopback', () => {
+  test('a TCP check passes once the member accepts connections', async () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db);
+    const server = await httpServer(200);
+    try {
+      const result = await runWait(waitContainer(synth(chart)), portOf(server), 5);
+      expect(result).toMatchObject({ status: 0, stdout: 'db at 127.0.0.1:' + portOf(server) + ' is up\n' });
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a TCP check logs every try and gives up with status 1', async () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db);
+    const port = await closedPort();
+    const result = await runWait(waitContainer(synth(chart)), port, 1);
+    expect(result.status).toEqual(1);
+    expect(result.stdout).toContain(`waiting for db: 127.0.0.1:${port} is not up yet`);
+    expect(result.stderr).toEqual(`gave up after 1s: db at 127.0.0.1:${port} is not up\n`);
+  });
+
+  test('an HTTP check passes on a 2xx answer of its path', async () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db, { check: WaitCheck.http('/health') });
+    const wait = waitContainer(synth(chart));
+    expect(env(wait).WAIT_PATH).toEqual('/health');
+    const server = await httpServer(204);
+    try {
+      expect((await runWait(wait, portOf(server), 5)).status).toEqual(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('an HTTP check keeps waiting while the answer is an error, though the port accepts connections', async () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db, { check: WaitCheck.http('/health') });
+    const server = await httpServer(503);
+    try {
+      const result = await runWait(waitContainer(synth(chart)), portOf(server), 1);
+      expect(result.status).toEqual(1);
+      expect(result.stderr).toContain('gave up after 1s');
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a command check runs the command with the member\'s host and port until it succeeds', async () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db, { check: WaitCheck.command('zookeeper:3.8.4', ['sh', '-c', 'test "$WAIT_HOST:$WAIT_PORT" = 127.0.0.1:2379']) });
+    const wait = waitContainer(synth(chart));
+    expect(wait.image).toEqual('zookeeper:3.8.4');
+    expect(wait.command.slice(0, 2)).toEqual(['sh', '-c']);
+    expect((await runWait(wait, 2379, 5)).status).toEqual(0);
+    const failing = await runWait(wait, 2380, 1);
+    expect(failing.status).toEqual(1);
+    expect(failing.stderr).toEqual('gave up after 1s: db at 127.0.0.1:2380 is not up\n');
+  });
+});
+
+describe('startAfter() images and network policies', () => {
+  test('the wait image can be replaced by a mirror pinned by digest', () => {
+    const chart = newChart();
+    const db = new OrderedStatefulApp(chart, 'db', { container: ETCD });
+    const digest = `registry.example.com/bash@sha256:${'a'.repeat(64)}`;
+    const web = new OrderedStatefulApp(chart, 'web', webProps({ waitImage: digest }));
+    web.startAfter(db);
+    expect(waitContainer(synth(chart)).image).toEqual(digest);
+  });
+
+  test('the wait container pulls its image only when the node lacks it', () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db);
+    expect(waitContainer(synth(chart)).imagePullPolicy).toEqual('IfNotPresent');
+  });
+
+  test('the other app\'s network policy admits the waiting pods on the port waited for', () => {
+    const chart = newChart('shop');
+    const db = new OrderedStatefulApp(chart, 'db', { container: ETCD, networkPolicy: { peerPorts: ['peer'] } });
+    const web = new OrderedStatefulApp(chart, 'web', webProps());
+    web.startAfter(db);
+    expect(findObject(synth(chart), 'NetworkPolicy', 'db').spec.ingress).toContainEqual({
+      from: [{ podSelector: { matchLabels: web.selectorLabels } }],
+      ports: [{ port: 2379, protocol: 'TCP' }],
+    });
+  });
+
+  test('waiting pods of another namespace are admitted from that namespace', () => {
+    const app = Testing.app();
+    const db = new OrderedStatefulApp(new Chart(app, 'data', { namespace: 'data' }), 'db', { container: ETCD, networkPolicy: {} });
+    const web = new OrderedStatefulApp(new Chart(app, 'shop', { namespace: 'shop' }), 'web', webProps());
+    web.startAfter(db, { port: 'peer' });
+    const policy = synthAll(app).find(m => m.kind === 'NetworkPolicy' && m.metadata.name === 'db')!;
+    expect(policy.spec.ingress).toContainEqual({
+      from: [{ podSelector: { matchLabels: web.selectorLabels }, namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } }],
+      ports: [{ port: 2380, protocol: 'TCP' }],
+    });
+  });
+
+  test('no rule is added when the policy already admits the waiting pods as clients', () => {
+    const chart = newChart();
+    const db = new OrderedStatefulApp(chart, 'db', { container: ETCD, clientService: { ports: ['client'] }, networkPolicy: { peerPorts: ['peer'] } });
+    const web = new OrderedStatefulApp(chart, 'web', webProps());
+    web.startAfter(db);
+    expect(findObject(synth(chart), 'NetworkPolicy', 'db').spec.ingress).toHaveLength(2);
+  });
+
+  test('fails when the check has a bad path, an unpinned image or an empty command', () => {
+    const { web, db } = twoApps();
+    expect(errorOf(() => web.startAfter(db, { check: WaitCheck.http('health') }))).toContain(
+      '\'options.check\' has an HTTP path that must start with \'/\' and hold only printable ASCII without spaces, got \'health\'');
+    expect(errorOf(() => web.startAfter(db, { check: WaitCheck.command('zookeeper', ['true']) }))).toContain(
+      '\'options.check\' has an image that must be pinned to a tag other than \'latest\' or to a digest, got \'zookeeper\'');
+    expect(errorOf(() => web.startAfter(db, { check: WaitCheck.command('zookeeper:3.8.4', []) }))).toContain(
+      '\'options.check\' has a command that must not be empty, got []');
+  });
+});
+

@@ -190,9 +190,9 @@ function allContainers(podSpec: Manifest): Manifest[] {
 // ---------------------------------------------------------------------------
 // What a member sees: kubelet's volumes and the init containers, run for one pod.
 
-/** The files a member's main container sees in one directory, or why its pod does not start. */
+/** The files a member's main container sees at one mount, or why its pod does not start. */
 export interface MemberView {
-  /** File name to content, under the directory asked for. */
+  /** File name to content, under the directory asked for (or the one file mounted there). */
   readonly files: { [name: string]: string };
   /** File name to permission bits. */
   readonly modes: { [name: string]: number };
@@ -203,66 +203,121 @@ export interface MemberView {
 }
 
 /**
+ * Expands `$(VAR)` references as Kubernetes does in env values, command and args: a
+ * reference to a variable defined before is replaced, `$$` is one `$`, anything else stays.
+ */
+export function expandVars(text: string, defined: { [name: string]: string }): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '$' || i + 1 >= text.length) {
+      out += text[i];
+    } else if (text[i + 1] === '$') {
+      out += '$';
+      i++;
+    } else if (text[i + 1] === '(') {
+      const end = text.indexOf(')', i + 2);
+      const name = end < 0 ? undefined : text.slice(i + 2, end);
+      if (name !== undefined && Object.prototype.hasOwnProperty.call(defined, name)) {
+        out += defined[name];
+        i = end;
+      } else {
+        out += text[i];
+      }
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+/** The pod IP a simulated member gets: 10.0.0.<ordinal>. */
+export function simulatedPodIp(podName: string): string {
+  return `10.0.0.${podName.slice(podName.lastIndexOf('-') + 1)}`;
+}
+
+/**
+ * A container's environment as Kubernetes builds it for the pod `podName`: downward-API
+ * fields, then values with `$(VAR)` references to earlier variables expanded.
+ */
+export function containerEnv(container: Manifest, podName: string, namespace = 'default'): { [name: string]: string } {
+  const env: { [name: string]: string } = {};
+  for (const variable of container.env ?? []) {
+    const field = variable.valueFrom?.fieldRef?.fieldPath;
+    if (field !== undefined) {
+      const fields: { [path: string]: string } = { 'metadata.name': podName, 'metadata.namespace': namespace, 'status.podIP': simulatedPodIp(podName) };
+      if (fields[field] === undefined) {
+        throw new Error(`cannot simulate the field ${field}`);
+      }
+      env[variable.name] = fields[field];
+    } else if (variable.value !== undefined) {
+      env[variable.name] = expandVars(variable.value, env);
+    }
+  }
+  return env;
+}
+
+/**
  * Simulates the pod `podName` of a synthesized StatefulSet: projects its ConfigMap
  * volumes as kubelet does (files are symlinks into a `..data` directory), creates its
  * emptyDirs, runs its init containers (which must be `sh` commands) with their env
- * and mounts, and returns what the main container sees under `mountPath`.
+ * and mounts, and returns what the main container sees at `mountPath`: a directory, or
+ * one file mounted with `subPath`.
  */
 export function memberView(manifests: Manifest[], statefulSetName: string, podName: string,
   mountPath: string, namespace = 'default'): MemberView {
   const podSpec = podSpecOf(findObject(manifests, 'StatefulSet', statefulSetName));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `${podName}-`));
-  const volumeDirs = new Map<string, string>();
-  for (const volume of podSpec.volumes ?? []) {
-    const dir = path.join(root, volume.name);
-    fs.mkdirSync(dir, { mode: 0o777 });
-    fs.chmodSync(dir, 0o777);
-    if (volume.configMap) {
-      projectConfigMap(findObject(manifests, 'ConfigMap', volume.configMap.name), volume.configMap, dir);
-    } else if (!volume.emptyDir) {
-      throw new Error(`cannot simulate volume ${volume.name}: ${JSON.stringify(volume)}`);
+  try {
+    const volumeDirs = new Map<string, string>();
+    for (const volume of podSpec.volumes ?? []) {
+      const dir = path.join(root, volume.name);
+      fs.mkdirSync(dir, { mode: 0o777 });
+      fs.chmodSync(dir, 0o777);
+      if (volume.configMap) {
+        projectConfigMap(findObject(manifests, 'ConfigMap', volume.configMap.name), volume.configMap, dir);
+      } else if (!volume.emptyDir) {
+        throw new Error(`cannot simulate volume ${volume.name}: ${JSON.stringify(volume)}`);
+      }
+      volumeDirs.set(volume.name, dir);
     }
-    volumeDirs.set(volume.name, dir);
-  }
-  const hostPath = (container: Manifest, arg: string): string => {
-    for (const mount of container.volumeMounts ?? []) {
-      if (arg === mount.mountPath || arg.startsWith(`${mount.mountPath}/`)) {
-        return volumeDirs.get(mount.name) + arg.slice(mount.mountPath.length);
+    const hostPath = (container: Manifest, arg: string): string => {
+      for (const mount of container.volumeMounts ?? []) {
+        if (arg === mount.mountPath || arg.startsWith(`${mount.mountPath}/`)) {
+          return volumeDirs.get(mount.name) + arg.slice(mount.mountPath.length);
+        }
+      }
+      return arg;
+    };
+    let log = '';
+    for (const init of podSpec.initContainers ?? []) {
+      const env = containerEnv(init, podName, namespace);
+      const [shell, ...args] = [...init.command ?? [], ...init.args ?? []].map((arg: string) => hostPath(init, expandVars(arg, env)));
+      if (shell !== 'sh') {
+        throw new Error(`cannot simulate init container ${init.name}: it does not run sh`);
+      }
+      const result = childProcess.spawnSync(shell, args, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, encoding: 'utf-8' });
+      log += result.stdout;
+      if (result.status !== 0) {
+        return { files: {}, modes: {}, log, error: result.stderr };
       }
     }
-    return arg;
-  };
-  let log = '';
-  for (const init of podSpec.initContainers ?? []) {
-    const [shell, ...args] = [...init.command ?? [], ...init.args ?? []].map((arg: string) => hostPath(init, arg));
-    if (shell !== 'sh') {
-      throw new Error(`cannot simulate init container ${init.name}: it does not run sh`);
+    const main = podSpec.containers[0];
+    const mount = (main.volumeMounts ?? []).find((m: Manifest) => m.mountPath === mountPath);
+    if (!mount) {
+      throw new Error(`the main container mounts nothing at ${mountPath}`);
     }
-    const env: { [name: string]: string } = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-    for (const variable of init.env ?? []) {
-      const field = variable.valueFrom?.fieldRef?.fieldPath;
-      env[variable.name] = field === 'metadata.name' ? podName : field === 'metadata.namespace' ? namespace : variable.value;
+    const dir = volumeDirs.get(mount.name)!;
+    const names = mount.subPath ? [mount.subPath] : fs.readdirSync(dir).filter(n => !n.startsWith('..')).sort();
+    const files: { [name: string]: string } = {};
+    const modes: { [name: string]: number } = {};
+    for (const name of names) {
+      files[name] = fs.readFileSync(path.join(dir, name), 'utf-8');
+      modes[name] = fs.statSync(path.join(dir, name)).mode % 0o1000;
     }
-    const result = childProcess.spawnSync(shell, args, { env, encoding: 'utf-8' });
-    log += result.stdout;
-    if (result.status !== 0) {
-      return { files: {}, modes: {}, log, error: result.stderr };
-    }
+    return { files, modes, log };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
-  const main = podSpec.containers[0];
-  const mount = (main.volumeMounts ?? []).find((m: Manifest) => m.mountPath === mountPath);
-  if (!mount) {
-    throw new Error(`the main container mounts nothing at ${mountPath}`);
-  }
-  const dir = volumeDirs.get(mount.name)!;
-  const files: { [name: string]: string } = {};
-  const modes: { [name: string]: number } = {};
-  for (const name of fs.readdirSync(dir).filter(n => !n.startsWith('..')).sort()) {
-    files[name] = fs.readFileSync(path.join(dir, name), 'utf-8');
-    modes[name] = fs.statSync(path.join(dir, name)).mode % 0o1000;
-  }
-  fs.rmSync(root, { recursive: true, force: true });
-  return { files, modes, log };
 }
 
 /** Writes a ConfigMap as kubelet's atomic writer does: `key -> ..data/key`, `..data -> ..<timestamp>`. */

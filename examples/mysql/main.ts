@@ -1,7 +1,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { OrderedStatefulApp, PrimaryReplicas } from '../../src';
+import { MemberTemplate, MemberValue, OrderedStatefulApp, PrimaryReplicas } from '../../src';
 
 /** The Secret the user creates before applying: `kubectl create secret generic mysql-credentials --from-literal=root-password=...`. */
 export const CREDENTIALS_SECRET = 'mysql-credentials';
@@ -70,11 +70,10 @@ export class MySqlChart extends Chart {
     this.topology = new PrimaryReplicas(this.mysql, 'Topology');
     this.topology.addRoleFile('role.cnf', PRIMARY_CNF, REPLICA_CNF);
     this.mysql.addSharedFile('replication.cnf', REPLICATION_CNF);
-    for (const ordinal of this.mysql.ordinals) {
-      this.mysql.addOrdinalFile(ordinal, 'server-id.cnf', `[mysqld]\nserver-id=${100 + ordinal}\n`);
-    }
-    // No default server-id: pods added by `kubectl scale` would share it, so they
-    // refuse to start until the chart is re-synthesized with more replicas.
+    // Every member, also one added by `kubectl scale`, computes its own server-id when it
+    // starts: a scaled pod joins as a replica with an id no other member has.
+    this.mysql.addTemplateFile('server-id.cnf', MemberTemplate.of(
+      MemberValue.text('[mysqld]\nserver-id='), MemberValue.ordinal(100), MemberValue.text('\n')));
   }
 }
 

@@ -18,14 +18,14 @@ const LOGBACK_XML = `<configuration>
 
 /**
  * A three-member ZooKeeper ensemble. Every member sees `/conf/zoo.cfg` listing all
- * members (`server.<id>=<fqdn>:2888:3888`) and its own `/conf/myid`; clients connect
- * through the Service `zk-client` on 2181.
+ * members (`server.<id>=<fqdn>:2888:3888`), and its own `myid` in its data directory
+ * `/data`, where ZooKeeper reads it; clients connect through the Service `zk-client` on 2181.
  *
  * Assumptions about the official `zookeeper:3.8.4` image: it reads its config from
  * `ZOOCFGDIR=/conf`, runs as the non-root user 1000 when asked, and writes only to
- * `/data`, `/datalog`, `/logs` (emptyDirs here; use persistent volumes in production)
- * and `/tmp`. ZooKeeper reads `myid` from its data directory, so the container
- * copies it there from `/conf` (with the image's bash) before starting the server.
+ * `/data` (a volume per member), `/datalog`, `/logs` and `/tmp` (emptyDirs here).
+ * The server starts in the foreground without the image's entrypoint script, which
+ * would write its own `zoo.cfg`.
  */
 export class ZooKeeperChart extends Chart {
   public readonly zk: OrderedStatefulApp;
@@ -42,7 +42,7 @@ export class ZooKeeperChart extends Chart {
       configMountPath: '/conf',
       container: {
         image: 'zookeeper:3.8.4',
-        command: ['bash', '-c', 'cp /conf/myid /data/myid && exec zkServer.sh start-foreground'],
+        command: ['zkServer.sh', 'start-foreground'],
         ports: [
           { name: 'client', number: 2181 },
           { name: 'quorum', number: 2888 },
@@ -76,6 +76,8 @@ export class ZooKeeperChart extends Chart {
       '',
     ].join('\n') + ZooKeeper.serverLines(this.quorum, 'quorum', 'election'));
     this.zk.addSharedFile('logback.xml', LOGBACK_XML);
+    // ZooKeeper reads its id from the data directory: the file appears there, on the member's volume.
+    this.zk.mountFile('myid', '/data/myid');
 
   }
 }

@@ -35,7 +35,7 @@ export class AppIdentity {
   public readonly clusterDomain: string;
   public readonly replicas: number;
   public readonly startOrdinal: number;
-  public readonly ports: MemberPort[];
+  private readonly podPorts: MemberPort[];
 
   constructor(props: AppIdentityProps) {
     this.name = props.name;
@@ -44,7 +44,17 @@ export class AppIdentity {
     this.clusterDomain = props.clusterDomain;
     this.replicas = props.replicas;
     this.startOrdinal = props.startOrdinal;
-    this.ports = props.ports;
+    this.podPorts = [...props.ports];
+  }
+
+  /** The named ports of the members: the main container's, then each sidecar's. */
+  public get ports(): MemberPort[] {
+    return [...this.podPorts];
+  }
+
+  /** Adds the ports of a container added after the main one (a sidecar). */
+  public addPorts(ports: MemberPort[]): void {
+    this.podPorts.push(...ports);
   }
 
   /** The labels every selector of the app uses. */
@@ -94,6 +104,6 @@ export class AppIdentity {
 
   /** The declared port of this name, if any. */
   public port(name: string): MemberPort | undefined {
-    return this.ports.find(p => p.name === name);
+    return this.podPorts.find(p => p.name === name);
   }
 }

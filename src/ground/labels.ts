@@ -22,3 +22,8 @@ export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 export function selectorLabels(appName: string): { [key: string]: string } {
   return { [NAME_LABEL]: appName, [INSTANCE_LABEL]: appName };
 }
+
+/** Whether an equality selector (`matchLabels`, a Service's `selector`) selects pods with these labels. */
+export function mapSelects(selector: { [key: string]: string }, labels: { [key: string]: string }): boolean {
+  return Object.entries(selector).every(([key, value]) => labels[key] === value);
+}

@@ -8,11 +8,19 @@
  * - `shared.<file>`: every member
  * - `<pod>.<file>`: only that member (pod names are DNS labels, without dots)
  * - `default.<file>`: every member without a file of its own of that name
+ * - `template.<file>`: every member, its content computed when the member starts from
+ *   its own identity (ordinal, pod name, DNS name, namespace, IP)
+ *
+ * The key `members` holds the first and the last ordinal of the synthesized members; a pod
+ * outside that range (added by `kubectl scale`) gets the shared files, the defaults and the
+ * templates, and refuses to start when a member's file has no default. The range is not
+ * part of the checksum, so scaling alone does not roll the members.
  *
  * The init container `member-config` mounts the ConfigMap at `/config-source` and copies
  * its pod's files into the emptyDir `member-config` (at `/config`), which the main
- * container mounts read-only. The pod template carries a checksum of the ConfigMap data,
- * so a change of any file rolls the members.
+ * container mounts read-only as a directory, and file by file (`subPath`) at the paths
+ * given with `mountFile`. The pod template carries a checksum of the files, so a change of
+ * any file rolls the members.
  */
 
 /** The scope of files every member sees. */
@@ -20,6 +28,12 @@ export const SHARED_SCOPE = 'shared';
 
 /** The scope of files a member sees when it has no file of its own of that name. */
 export const DEFAULT_SCOPE = 'default';
+
+/** The scope of files whose content each member computes from its identity when it starts. */
+export const TEMPLATE_SCOPE = 'template';
+
+/** The key that holds the first and the last ordinal of the synthesized members. */
+export const MEMBERS_KEY = 'members';
 
 /** The init container that copies each pod's files. */
 export const CONFIG_INIT_CONTAINER = 'member-config';
@@ -74,3 +88,21 @@ export function configFileNameProblem(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The instructions of a template's recipe, the value of its `template.<file>` key: one a
+ * line, rendered in order by the init container. Literal text is `text <text>` per line of
+ * it (written byte for byte, without a newline) and `newline` between its lines; `file <name>`
+ * writes the content of another of the member's files.
+ */
+export const TEMPLATE_INSTRUCTIONS = {
+  text: 'text',
+  newline: 'newline',
+  ordinal: 'ordinal',
+  podName: 'pod-name',
+  podFqdn: 'pod-fqdn',
+  serviceDomain: 'service-domain',
+  namespace: 'namespace',
+  podIp: 'pod-ip',
+  file: 'file',
+} as const;

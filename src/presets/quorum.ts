@@ -1,8 +1,26 @@
 import { Construct } from 'constructs';
 import { configFileNameProblem } from '../ground/member-config';
 import { Problems, show } from '../ground/problems';
+import { MemberTemplate, MemberValue } from '../member-template';
 import { OrderedStatefulApp } from '../ordered-stateful-app';
 import { EnsembleMember, etcdInitialCluster, etcdScheme, kraftVoters, zooKeeperServerLines } from '../private/formats';
+
+/**
+ * What a pod added by `kubectl scale`, beyond the synthesized members, gets.
+ */
+export enum ScaledPods {
+  /**
+   * No id: its `member-config` init container refuses to start it. For ensembles whose
+   * every member lists every other (ZooKeeper, etcd), which grow by re-synthesis.
+   */
+  REFUSE = 'refuse',
+
+  /**
+   * Its id (ordinal + `idOffset`), computed when it starts, like every member's: for apps
+   * whose new members join on their own (KRaft brokers beside a fixed controller quorum).
+   */
+  JOIN = 'join',
+}
 
 /**
  * Properties of a `Quorum`.
@@ -24,6 +42,14 @@ export interface QuorumProps {
   readonly idFile?: string;
 
   /**
+   * What a pod added by scaling gets: no id (it refuses to start), or its own id. With
+   * `JOIN`, the id file is a member template, so scaling leaves the pod template as it is.
+   *
+   * @default ScaledPods.REFUSE
+   */
+  readonly scaledPods?: ScaledPods;
+
+  /**
    * Whether an even number of members is accepted. An even ensemble tolerates no
    * more failures than one member fewer (4 members, like 3, survive 1 failure)
    * and can split in halves, so it is refused unless allowed explicitly.
@@ -39,8 +65,8 @@ export interface QuorumProps {
  * budget keeps a majority. Member ids follow `startOrdinal`. The peer list in the form an
  * application expects comes from its own class: `ZooKeeper.serverLines`,
  * `Kraft.controllerQuorumVoters`, `Etcd.initialCluster`.
- * Pods beyond the synthesized members have no id file and refuse to start: an
- * ensemble grows by re-synthesizing with more replicas.
+ * Pods beyond the synthesized members have no id file and refuse to start, since an
+ * ensemble grows by re-synthesizing with more replicas, unless `scaledPods` is `JOIN`.
  */
 export class Quorum extends Construct {
   /** The number of members (the app's replicas). */
@@ -78,8 +104,12 @@ export class Quorum extends Construct {
     problems.check(fileProblem === undefined, 'idFile', `${fileProblem}, got ${show(this.idFile)}`);
     problems.throwIfAny();
 
-    for (const ordinal of app.ordinals) {
-      app.addOrdinalFile(ordinal, this.idFile, `${this.memberId(ordinal)}\n`);
+    if (props.scaledPods === ScaledPods.JOIN) {
+      app.addTemplateFile(this.idFile, MemberTemplate.of(MemberValue.ordinal(this.idOffset), MemberValue.text('\n')));
+    } else {
+      for (const ordinal of app.ordinals) {
+        app.addOrdinalFile(ordinal, this.idFile, `${this.memberId(ordinal)}\n`);
+      }
     }
     // A voluntary disruption (drain, eviction) must never take the ensemble below quorum.
     if (app.podDisruptionBudget) {

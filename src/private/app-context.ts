@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { StatefulSetWriter } from './statefulset-writer';
-import { AppIdentity } from '../ground/identity';
+import { AppIdentity, MemberPort } from '../ground/identity';
 import { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 
 /** The namespace and labels every object of an app carries. */
@@ -24,4 +24,6 @@ export interface AppContext {
   readonly statefulSet: kplus.StatefulSet;
   readonly mainContainer: kplus.Container;
   readonly writer: StatefulSetWriter;
+  /** Calls `listener` with the ports of every sidecar added from now on. */
+  whenPortsAdded(listener: (ports: MemberPort[]) => void): void;
 }

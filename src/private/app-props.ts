@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { checkContainerSecurity } from './security';
-import { AppIdentity } from '../ground/identity';
+import { AppIdentity, MemberPort } from '../ground/identity';
 import { unpinnedImageProblem } from '../ground/images';
 import { SELECTOR_LABEL_KEYS } from '../ground/labels';
 import {
@@ -22,6 +22,23 @@ export function checkAppProps(problems: Problems, props: OrderedStatefulAppProps
   checkPorts(problems, props.container);
   checkProbes(problems, props);
   checkLabels(problems, props.labels ?? {});
+  checkPodSettings(problems, props);
+}
+
+function checkPodSettings(problems: Problems, props: OrderedStatefulAppProps): void {
+  if (props.preStop !== undefined) {
+    problems.check(props.preStop.length > 0 && props.preStop[0] !== '', 'preStop', `must be a command with at least a program, got ${show(props.preStop)}`);
+    problems.check(props.container.lifecycle?.preStop === undefined, 'preStop', 'and \'container.lifecycle.preStop\' are both set: give one of them');
+  }
+  const grace = props.terminationGracePeriod?.toSeconds({ integral: false });
+  if (grace !== undefined) {
+    problems.check(Number.isInteger(grace) && grace >= 0, 'terminationGracePeriod', `must be a whole number of seconds, at least 0, got ${grace} seconds`);
+  }
+  const priority = props.priorityClassName;
+  if (priority !== undefined) {
+    problems.check(isDns1123Subdomain(priority), 'priorityClassName',
+      `must be the name of a PriorityClass, a DNS subdomain (lowercase letters, digits, '-' and '.'), got ${show(priority)}`);
+  }
 }
 
 function checkIdentity(problems: Problems, props: OrderedStatefulAppProps, r: AppIdentity): void {
@@ -48,7 +65,8 @@ function checkIdentity(problems: Problems, props: OrderedStatefulAppProps, r: Ap
   }
 }
 
-function checkContainer(problems: Problems, property: string, container: kplus.ContainerProps,
+/** Checks a container's image and security context (the main container, an init container or a sidecar). */
+export function checkContainer(problems: Problems, property: string, container: kplus.ContainerProps,
   props: OrderedStatefulAppProps, podSecurity: PodSecurity): void {
   if (!props.allowUnpinnedImages) {
     const problem = unpinnedImageProblem(container.image);
@@ -65,23 +83,31 @@ function checkPorts(problems: Problems, container: kplus.ContainerProps): void {
     `cannot be used: every port needs a name, got ${show(container.portNumber ?? container.port)}; declare 'ports: [{ name, number }]'`);
   problems.check(ports.length > 0, 'container.ports',
     'must declare at least one named port: the headless Service publishes the members\' ports');
-  const names = new Set<string>();
-  const numbers = new Set<string>();
+  checkNamedPorts(problems, 'container', ports, []);
+}
+
+/**
+ * Checks a container's ports: each named (IANA_SVC_NAME), names and number/protocol pairs
+ * unique in the pod, `others` being the ports of the pod's other containers.
+ */
+export function checkNamedPorts(problems: Problems, property: string, ports: kplus.ContainerPort[], others: MemberPort[]): void {
+  const names = new Set<string>(others.map(p => p.name));
+  const numbers = new Set<string>(others.map(p => `${p.number}/${p.protocol ?? kplus.Protocol.TCP}`));
   ports.forEach((port, i) => {
-    const property = `container.ports[${i}]`;
+    const where = `${property}.ports[${i}]`;
     if (port.name === undefined) {
-      problems.add(`${property}.name`, `must be set: every port needs a name for the headless Service and its SRV records (port ${port.number})`);
+      problems.add(`${where}.name`, `must be set: every port needs a name for the headless Service and its SRV records (port ${port.number})`);
     } else {
       const problem = ianaSvcNameProblem(port.name);
-      problems.check(problem === undefined, `${property}.name`,
+      problems.check(problem === undefined, `${where}.name`,
         `${problem} (IANA_SVC_NAME: at most 15 lowercase letters, digits and single hyphens, at least one letter), got ${show(port.name)}`);
-      problems.check(!names.has(port.name), `${property}.name`, `must be unique, got ${show(port.name)} twice`);
+      problems.check(!names.has(port.name), `${where}.name`, `must be unique, got ${show(port.name)} twice`);
       names.add(port.name);
     }
-    problems.check(Number.isInteger(port.number) && port.number >= 1 && port.number <= 65535, `${property}.number`,
+    problems.check(Number.isInteger(port.number) && port.number >= 1 && port.number <= 65535, `${where}.number`,
       `must be an integer from 1 to 65535, got ${show(port.number)}`);
     const key = `${port.number}/${port.protocol ?? kplus.Protocol.TCP}`;
-    problems.check(!numbers.has(key), `${property}.number`, `must be unique per protocol, got ${port.number} twice`);
+    problems.check(!numbers.has(key), `${where}.number`, `must be unique per protocol, got ${port.number} twice`);
     numbers.add(key);
   });
 }

@@ -1,18 +1,26 @@
+import { AppIdentity } from '../ground/identity';
 import { isLabelKey, isLabelValue } from '../ground/names';
 import { Problems, show } from '../ground/problems';
 
-/** Reports names that are not ports of the main container, or repeat one; `names` unset means every port. */
-export function checkPortNames(problems: Problems, property: string, names: string[] | undefined, declared: string[], allowEmpty = false): void {
+/** Reports an empty list of port names, or a name given twice; `names` unset means every port. */
+export function checkPortList(problems: Problems, property: string, names: string[] | undefined, allowEmpty = false): void {
   if (names === undefined) {
     return;
   }
   problems.check(allowEmpty || names.length > 0, property, 'must name at least one port, got []');
   const seen = new Set<string>();
   for (const name of names) {
-    problems.check(declared.includes(name), property,
-      `must name ports of the main container (declared: ${declared.map(n => `'${n}'`).join(', ')}), got ${show(name)}`);
     problems.check(!seen.has(name), property, `must not name a port twice, got ${show(name)} twice`);
     seen.add(name);
+  }
+}
+
+/** Reports names that are not ports of the main container or a sidecar. */
+export function checkPortsDeclared(problems: Problems, property: string, names: string[] | undefined, identity: AppIdentity): void {
+  const declared = identity.ports.map(p => `'${p.name}'`).join(', ');
+  for (const name of names ?? []) {
+    problems.check(identity.port(name) !== undefined, property,
+      `must name ports of the main container or a sidecar (declared: ${declared}), got ${show(name)}`);
   }
 }
 

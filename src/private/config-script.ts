@@ -1,25 +1,32 @@
+import {
+  DEFAULT_SCOPE, MEMBERS_KEY, SHARED_SCOPE, TEMPLATE_INSTRUCTIONS as I, TEMPLATE_SCOPE,
+} from '../ground/member-config';
+import {
+  HEADLESS_SERVICE_DOMAIN_ENV, POD_FQDN_ENV, POD_IP_ENV, POD_NAME_ENV, POD_NAMESPACE_ENV,
+} from '../ground/member-env';
+
+/** The variable that lists the files the main container mounts one by one, separated by spaces. */
+export const MOUNTED_FILES_ENV = 'MOUNTED_FILES';
+
 /**
- * The POSIX shell script the config init container runs. Which files exist is read
- * from the mounted ConfigMap, whose keys say where each file belongs:
- *
- * - `shared.<file>`: every pod
- * - `<name>-<ordinal>.<file>`: only that pod
- * - `default.<file>`: every pod that has no own file of that name
- *
- * The scope before the first dot never has a dot itself (pod names are DNS labels),
- * so the file name is everything after it. A pod the YAML does not know gets the
- * shared files and the defaults, and refuses to start when a member's file has no
- * default. Lines stay short so that the YAML shows the script as a literal block.
+ * The POSIX shell script the config init container runs (the layout is described in
+ * `src/ground/member-config.ts`). What the pod gets is read from the mounted ConfigMap;
+ * nothing in the script depends on the number of members, so scaling leaves the pod
+ * template as it is. A pod outside the synthesized range gets the shared files, the
+ * defaults and the templates, and refuses to start when a member's file has no default;
+ * every pod refuses to start when a file the main container mounts by name is missing.
+ * Lines stay short so that the YAML shows the script as a literal block.
  *
  * Arguments: `$1` the ConfigMap mount, `$2` the directory the main container mounts.
- * Environment: `POD_NAME`.
+ * Environment: the member variables, and `MOUNTED_FILES`.
  */
-export function configScript(appName: string, knownPods: string[]): string {
+export function configScript(appName: string): string {
   return [
     'set -eu',
     'src="$1"',
     'dst="$2"',
-    'pod="$POD_NAME"',
+    `pod="$${POD_NAME_ENV}"`,
+    'ordinal="${pod##*-}"',
     'count=0',
     'missing=""',
     '# Copies the files of one scope ($1) that the pod',
@@ -36,6 +43,28 @@ export function configScript(appName: string, knownPods: string[]): string {
     '    count=$((count + 1))',
     '  done',
     '}',
+    '# Writes the file a template recipe ($1) describes',
+    '# to $2, one instruction a line.',
+    'render() {',
+    '  : > "$2"',
+    '  while IFS= read -r line; do',
+    '    case "$line" in',
+    `      "${I.text} "*) printf '%s' "\${line#${I.text} }" ;;`,
+    `      ${I.newline}) printf '\\n' ;;`,
+    `      "${I.ordinal} "*) printf '%s' "$((ordinal + \${line#${I.ordinal} }))" ;;`,
+    `      ${I.podName}) printf '%s' "$pod" ;;`,
+    `      ${I.podFqdn}) printf '%s' "$${POD_FQDN_ENV}" ;;`,
+    `      ${I.serviceDomain}) printf '%s' "$${HEADLESS_SERVICE_DOMAIN_ENV}" ;;`,
+    `      ${I.namespace}) printf '%s' "$${POD_NAMESPACE_ENV}" ;;`,
+    `      ${I.podIp}) printf '%s' "$${POD_IP_ENV}" ;;`,
+    `      "${I.file} "*) cat "$dst/\${line#${I.file} }" ;;`,
+    '      *) echo "unknown template line: $line" >&2',
+    '        exit 1 ;;',
+    '    esac',
+    '  done < "$1" >> "$2"',
+    '  chmod 0444 "$2"',
+    '  count=$((count + 1))',
+    '}',
     '# Lists the members\' files that the pod lacks.',
     'find_missing() {',
     `  for f in "$src/${appName}-"[0-9]*.*; do`,
@@ -51,22 +80,20 @@ export function configScript(appName: string, knownPods: string[]): string {
     '}',
     '# A restarted init container starts afresh.',
     'rm -rf "$dst"/* "$dst"/.[!.]* "$dst"/..?*',
+    `read -r first last < "$src/${MEMBERS_KEY}"`,
     'known=no',
-    'case "$pod" in',
-    ...knownPods.map(pod => `  ${pod}) known=yes ;;`),
-    'esac',
-    'if [ "$known" = yes ]; then',
-    '  copy_scope shared',
-    '  copy_scope "$pod"',
-    '  copy_scope default',
-    '  echo "$pod: $count files from the members\' config"',
-    '  exit 0',
+    'if [ "$ordinal" -ge "$first" ] &&',
+    '  [ "$ordinal" -le "$last" ]; then',
+    '  known=yes',
     'fi',
-    'echo "$pod is not in the synthesized YAML:" \\',
-    '  "using the defaults"',
-    'copy_scope shared',
-    'copy_scope default',
-    'find_missing',
+    `copy_scope ${SHARED_SCOPE}`,
+    '[ "$known" = yes ] && copy_scope "$pod"',
+    `copy_scope ${DEFAULT_SCOPE}`,
+    'if [ "$known" = no ]; then',
+    '  echo "$pod is not in the synthesized YAML:" \\',
+    '    "using the defaults"',
+    '  find_missing',
+    'fi',
     'if [ -n "$missing" ]; then',
     '  echo "$pod: refusing to start without" \\',
     '    "the files$missing, which the synthesized" \\',
@@ -75,7 +102,21 @@ export function configScript(appName: string, knownPods: string[]): string {
     '    "a default with addDefaultFile" >&2',
     '  exit 1',
     'fi',
-    'echo "$pod: $count files from the defaults"',
+    `for f in "$src/${TEMPLATE_SCOPE}".*; do`,
+    '  [ -f "$f" ] || continue',
+    '  n="${f##*/}"',
+    '  render "$f" "$dst/${n#*.}"',
+    'done',
+    `for n in \${${MOUNTED_FILES_ENV}:-}; do`,
+    '  [ -f "$dst/$n" ] || missing="$missing $n"',
+    'done',
+    'if [ -n "$missing" ]; then',
+    '  echo "$pod: refusing to start without" \\',
+    '    "the files$missing, which the main" \\',
+    '    "container mounts" >&2',
+    '  exit 1',
+    'fi',
+    'echo "$pod: $count files"',
     '',
   ].join('\n');
 }

@@ -1,16 +1,21 @@
 import { createHash } from 'crypto';
+import * as path from 'path';
 import { ApiObject, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AppContext } from './app-context';
-import { configScript } from './config-script';
+import { configScript, MOUNTED_FILES_ENV } from './config-script';
+import { memberEnvValues } from './member-env';
 import { unpinnedImageProblem } from '../ground/images';
 import {
   CONFIG_CHECKSUM_ANNOTATION, CONFIG_INIT_CONTAINER, CONFIG_SOURCE_PATH, CONFIG_SOURCE_VOLUME, CONFIG_TARGET_PATH, CONFIG_VOLUME,
-  configFileNameProblem, configKey, configMapName, DEFAULT_SCOPE, MAX_CONFIG_KEY_LENGTH, MAX_CONFIG_MAP_BYTES, SHARED_SCOPE,
+  configFileNameProblem, configKey, configMapName, DEFAULT_SCOPE, MAX_CONFIG_KEY_LENGTH, MAX_CONFIG_MAP_BYTES, MEMBERS_KEY,
+  SHARED_SCOPE, TEMPLATE_SCOPE,
 } from '../ground/member-config';
-import { MEMBER_ENV_NAMES, POD_NAME_ENV } from '../ground/member-env';
+import { MEMBER_ENV_NAMES } from '../ground/member-env';
 import { Problems, show } from '../ground/problems';
+import { compareStrings, textProblem } from '../ground/text';
+import { MemberTemplate } from '../member-template';
 import { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 import { PodSecurity } from '../pod-security';
 
@@ -20,21 +25,48 @@ export const DEFAULT_CONFIG_INIT_IMAGE = 'busybox:1.36.1';
 /** The numeric non-root user and group of the init container (`nobody` in busybox). */
 const INIT_USER = 65534;
 
+type Method = 'addSharedFile' | 'addOrdinalFile' | 'addDefaultFile' | 'addTemplateFile';
+
 /** Where a file goes, and which method added it (for error messages). */
 interface ConfigFile {
-  readonly method: 'addSharedFile' | 'addOrdinalFile' | 'addDefaultFile';
+  readonly method: Method;
   readonly scope: string;
   readonly ordinal?: number;
   readonly name: string;
   readonly content: string;
+  readonly template?: MemberTemplate;
+}
+
+/** A file the main container sees at a path of its own. */
+interface FileMount {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** A mount path without `.` parts, repeated or trailing slashes: '/' stays '/'. */
+export function normalMountPath(mountPath: string): string {
+  const normal = path.posix.normalize(mountPath);
+  return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
+}
+
+/** Whether `inner` is `outer` or lies under it (both normalized). */
+export function isWithin(inner: string, outer: string): boolean {
+  return inner === outer || outer === '/' || inner.startsWith(`${outer}/`);
+}
+
+/** What is wrong with a mount path: it must be absolute, without `..` and `:`. */
+export function mountPathProblem(mountPath: string): string | undefined {
+  return mountPath.startsWith('/') && !mountPath.includes(':') && !mountPath.split('/').includes('..')
+    ? undefined
+    : 'must be an absolute path without \'..\' and \':\'';
 }
 
 /** Checks the props that configure the member config: the mount path, the init image, the member variables. */
 export function checkConfigProps(problems: Problems, props: OrderedStatefulAppProps): void {
-  const path = props.configMountPath;
-  if (path !== undefined) {
-    problems.check(path.startsWith('/') && !path.includes(':'), 'configMountPath',
-      `must be an absolute path without ':', got ${show(path)}`);
+  const dir = props.configMountPath;
+  if (dir !== undefined) {
+    const problem = mountPathProblem(dir);
+    problems.check(problem === undefined, 'configMountPath', `${problem}, got ${show(dir)}`);
   }
   const image = props.configInitImage;
   const problem = image === undefined || props.allowUnpinnedImages ? undefined : unpinnedImageProblem(image);
@@ -52,17 +84,18 @@ export function checkConfigProps(problems: Problems, props: OrderedStatefulAppPr
  * A `subPathExpr: $(POD_NAME)` mount of the ConfigMap would need no init container,
  * but cannot serve a pod the YAML does not know (after `kubectl scale`): kubelet
  * would mount an empty directory and the app would start silently unconfigured.
- * The init container gives such a pod the defaults, or stops it with a log line
- * naming the files it lacks. It needs a shell and `cp`, so it runs a pinned busybox
- * image as a numeric non-root user, whatever the app image has.
+ * The init container gives such a pod the shared files, the defaults and the templates,
+ * or stops it with a log line naming the files it lacks. It needs a shell and `cp`, so it
+ * runs a pinned busybox image as a numeric non-root user, whatever the app image has.
  *
  * Nothing is added until the first file is: an app without files has no ConfigMap,
  * no init container and no volume.
  */
 export class MemberConfig extends Construct {
   private readonly files: ConfigFile[] = [];
+  private readonly mounts: FileMount[] = [];
   private readonly mountPath?: string;
-  private volume?: kplus.Volume;
+  private initContainer?: kplus.Container;
 
   constructor(private readonly app: AppContext, id: string) {
     super(app.scope, id);
@@ -85,29 +118,59 @@ export class MemberConfig extends Construct {
     this.add({ method: 'addDefaultFile', scope: DEFAULT_SCOPE, name, content });
   }
 
+  /** Adds a file whose content every pod computes from its identity when it starts. */
+  public addTemplate(name: string, template: MemberTemplate): void {
+    this.add({ method: 'addTemplateFile', scope: TEMPLATE_SCOPE, name, content: template._toRecipe(), template });
+  }
+
+  /** Makes the file `name` also appear, read-only, at `mountPath` in the main container. */
+  public mount(name: string, mountPath: string): void {
+    this.mounts.push({ name, path: mountPath });
+    if (this.mounts.length === 1) {
+      const containerName = this.app.mainContainer.name;
+      this.app.writer.afterSerialization(json => {
+        const main = json.spec.template.spec.containers.find((c: { name: string }) => c.name === containerName);
+        main.volumeMounts = [...main.volumeMounts ?? [], ...this.mounts.map(m => ({
+          name: CONFIG_VOLUME, mountPath: m.path, subPath: m.name, readOnly: true,
+        }))];
+      });
+    }
+    this.initContainer?.env.addVariable(MOUNTED_FILES_ENV, kplus.EnvValue.fromValue(this.mountedFiles()));
+  }
+
   private add(file: ConfigFile): void {
     this.files.push(file);
-    if (!this.volume) {
-      this.volume = this.attach();
+    if (!this.initContainer) {
+      this.initContainer = this.attach();
     }
   }
 
-  /** The ConfigMap data: every file once, keys sorted. */
+  private mountedFiles(): string {
+    return [...new Set(this.mounts.map(m => m.name))].join(' ');
+  }
+
+  /** The ConfigMap data: every file once, and the range of members; keys in code-unit order. */
   private data(): { [key: string]: string } {
-    const data: { [key: string]: string } = {};
-    for (const file of [...this.files].sort((a, b) => key(a).localeCompare(key(b)))) {
-      data[key(file)] = file.content;
-    }
-    return data;
+    const { identity } = this.app;
+    const entries: Array<[string, string]> = [
+      ...this.files.map((file): [string, string] => [key(file), file.content]),
+      [MEMBERS_KEY, `${identity.startOrdinal} ${identity.lastOrdinal}\n`],
+    ];
+    return Object.fromEntries(entries.sort(([a], [b]) => compareStrings(a, b)));
   }
 
-  /** The sha256 of the ConfigMap data: a new value rolls the members in order. */
+  /**
+   * The sha256 of every file: a new value rolls the members in order. The range of members
+   * is left out, so that scaling alone rolls nobody (a member's own file, added for a new
+   * member, does change it).
+   */
   private checksum(): string {
-    return createHash('sha256').update(JSON.stringify(Object.entries(this.data()))).digest('hex');
+    const files = Object.entries(this.data()).filter(([k]) => k !== MEMBERS_KEY);
+    return createHash('sha256').update(JSON.stringify(files)).digest('hex');
   }
 
-  /** Adds the ConfigMap, the volumes, the init container and the mount; returns the emptyDir. */
-  private attach(): kplus.Volume {
+  /** Adds the ConfigMap, the volumes, the init container and the mount; returns the init container. */
+  private attach(): kplus.Container {
     const { identity, metadata, statefulSet } = this.app;
     const name = configMapName(identity.name);
     const configMap = new ApiObject(this, 'ConfigMap', {
@@ -121,13 +184,13 @@ export class MemberConfig extends Construct {
     const source = kplus.Volume.fromConfigMap(this, 'SourceVolume', kplus.ConfigMap.fromConfigMapName(this, 'ConfigMapRef', name),
       { name: CONFIG_SOURCE_VOLUME, defaultMode: 0o444 });
     const target = kplus.Volume.fromEmptyDir(this, 'Volume', CONFIG_VOLUME);
-    const pods = identity.ordinals.map(o => identity.podName(o));
     // The init container needs nothing the restricted standard takes away, whatever the app's level.
-    this.app.writer.addInitContainer({
+    const init = this.app.writer.addInitContainer({
       name: CONFIG_INIT_CONTAINER,
       image: this.app.props.configInitImage ?? DEFAULT_CONFIG_INIT_IMAGE,
-      command: ['sh', '-c', configScript(identity.name, pods), 'copy-config', CONFIG_SOURCE_PATH, CONFIG_TARGET_PATH],
-      envVariables: { [POD_NAME_ENV]: kplus.EnvValue.fromFieldRef(kplus.EnvFieldPaths.POD_NAME) },
+      imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+      command: ['sh', '-c', configScript(identity.name), 'copy-config', CONFIG_SOURCE_PATH, CONFIG_TARGET_PATH],
+      envVariables: memberEnvValues(identity),
       securityContext: { user: INIT_USER, group: INIT_USER, readOnlyRootFilesystem: true },
       resources: {
         cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
@@ -138,78 +201,125 @@ export class MemberConfig extends Construct {
         { path: CONFIG_TARGET_PATH, volume: target },
       ],
     }, { level: PodSecurity.RESTRICTED });
+    if (this.mounts.length > 0) {
+      init.env.addVariable(MOUNTED_FILES_ENV, kplus.EnvValue.fromValue(this.mountedFiles()));
+    }
     if (this.mountPath !== undefined) {
       this.app.mainContainer.mount(this.mountPath, target, { readOnly: true });
     }
     statefulSet.podMetadata.addAnnotation(CONFIG_CHECKSUM_ANNOTATION, Lazy.any({ produce: () => this.checksum() }));
-    return target;
+    return init;
   }
 
-  /** Every problem with the files added so far, as one message, or none. */
+  /** Every problem with the files and mounts added so far, as one message, or none. */
   private problems(): string[] {
     const problems = new Problems(this.app.scope.node.path, 'config files');
-    const problem = (property: string, message: string) => problems.add(property, message);
-    if (this.files.length > 0 && this.mountPath === undefined) {
+    if (this.files.length > 0 && this.mountPath === undefined && this.mounts.length === 0) {
       const names = this.files.map(f => show(f.name)).join(', ');
-      problem('configMountPath', `must be set to the directory where the main container sees its config files, got undefined while files were added: ${names}`);
+      problems.add('configMountPath', 'must be set to the directory where the main container sees its config files, '
+        + `or the files mounted one by one with mountFile, got undefined while files were added: ${names}`);
     }
-    this.checkMountConflicts(problem);
-    const { identity } = this.app;
-    const seen = new Map<string, ConfigFile>();
-    const sharedNames = new Set(this.files.filter(f => f.scope === SHARED_SCOPE).map(f => f.name));
-    for (const file of this.files) {
-      const nameProblem = configFileNameProblem(file.name);
-      if (nameProblem) {
-        problem(`${file.method}.name`, `${nameProblem}, got ${show(file.name)}`);
-      } else if (key(file).length > MAX_CONFIG_KEY_LENGTH) {
-        problem(`${file.method}.name`, `makes the ConfigMap key ${show(key(file))} longer than ${MAX_CONFIG_KEY_LENGTH} characters: shorten the name`);
-      }
-      if (file.ordinal !== undefined && !identity.isMember(file.ordinal)) {
-        problem(`${file.method}.ordinal`, `must be the ordinal of a synthesized member, from ${identity.startOrdinal} to ${identity.lastOrdinal}, got ${show(file.ordinal)} for the file ${show(file.name)}: `
-          + 'add more replicas, or give pods the YAML does not know a file with addDefaultFile');
-      }
-      const previous = seen.get(key(file));
-      if (previous) {
-        const where = file.ordinal === undefined ? `${file.method}()` : `ordinal ${file.ordinal}`;
-        problem(`${file.method}.name`, `must be added once per scope, got ${show(file.name)} twice for ${where}`);
-      }
-      seen.set(key(file), file);
-      if (file.scope !== SHARED_SCOPE && sharedNames.has(file.name)) {
-        problem(`${file.method}.name`, `must not be the name of a shared file, which every pod already sees, got ${show(file.name)}: `
-          + 'use addOrdinalFile and addDefaultFile alone for a file that differs between members');
-      }
-    }
+    this.checkFiles(problems);
+    this.checkDirectoryMount(problems);
+    this.checkFileMounts(problems);
     const bytes = Object.entries(this.data()).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     if (bytes > MAX_CONFIG_MAP_BYTES) {
-      problem('files', `must add up to at most ${MAX_CONFIG_MAP_BYTES} bytes (keys and values of the ConfigMap '${configMapName(identity.name)}'), got ${bytes}`);
+      problems.add('files', `must add up to at most ${MAX_CONFIG_MAP_BYTES} bytes (keys and values of the ConfigMap '${configMapName(this.app.identity.name)}'), got ${bytes}`);
     }
     return problems.toValidationErrors();
   }
 
-  /** The config mount must not be, contain or lie under another mount of the main container. */
-  private checkMountConflicts(problem: (property: string, message: string) => void): void {
-    if (this.mountPath === undefined || this.files.length === 0) {
+  private checkFiles(problems: Problems): void {
+    const { identity } = this.app;
+    const seen = new Set<string>();
+    const everyMember = (name: string) =>
+      new Set(this.files.filter(f => f.name === name && f.ordinal !== undefined).map(f => f.ordinal)).size === identity.replicas;
+    const byScope = (scope: string) => new Set(this.files.filter(f => f.scope === scope).map(f => f.name));
+    const [shared, defaults, templates] = [byScope(SHARED_SCOPE), byScope(DEFAULT_SCOPE), byScope(TEMPLATE_SCOPE)];
+    for (const file of this.files) {
+      const property = `${file.method}.name`;
+      const nameProblem = configFileNameProblem(file.name);
+      if (nameProblem) {
+        problems.add(property, `${nameProblem}, got ${show(file.name)}`);
+      } else if (key(file).length > MAX_CONFIG_KEY_LENGTH) {
+        problems.add(property, `makes the ConfigMap key ${show(key(file))} longer than ${MAX_CONFIG_KEY_LENGTH} characters: shorten the name`);
+      }
+      if (file.ordinal !== undefined && !identity.isMember(file.ordinal)) {
+        problems.add(`${file.method}.ordinal`, `must be the ordinal of a synthesized member, from ${identity.startOrdinal} to ${identity.lastOrdinal}, got ${show(file.ordinal)} for the file ${show(file.name)}: `
+          + 'add more replicas, or give pods the YAML does not know a file with addDefaultFile');
+      }
+      if (seen.has(key(file))) {
+        const where = file.ordinal === undefined ? `${file.method}()` : `ordinal ${file.ordinal}`;
+        problems.add(property, `must be added once per scope, got ${show(file.name)} twice for ${where}`);
+      }
+      seen.add(key(file));
+      if (file.scope !== SHARED_SCOPE && shared.has(file.name)) {
+        problems.add(property, `must not be the name of a shared file, which every pod already sees, got ${show(file.name)}: `
+          + 'use addOrdinalFile and addDefaultFile alone for a file that differs between members');
+      }
+      if (file.scope !== TEMPLATE_SCOPE && file.scope !== SHARED_SCOPE && templates.has(file.name)) {
+        problems.add(property, `must not be the name of a template file, which every pod computes for itself, got ${show(file.name)}`);
+      }
+      const contentProblem = textProblem(file.content);
+      if (contentProblem) {
+        problems.add(`${file.method}.content`, `${contentProblem}, in the file ${show(file.name)}`);
+      }
+      file.template?._check(problems, `${file.method}.template`);
+      for (const included of file.template?._files ?? []) {
+        problems.check(shared.has(included) || defaults.has(included) || everyMember(included), `${file.method}.template`,
+          `includes the file ${show(included)}, which must be a shared file, a default or a file of every member, got it in the template ${show(file.name)}`);
+      }
+    }
+  }
+
+  /** The config directory must not be, contain or lie under another mount of the main container or a claim. */
+  private checkDirectoryMount(problems: Problems): void {
+    if (this.mountPath === undefined || this.files.length === 0 || mountPathProblem(this.mountPath)) {
       return;
     }
-    const mine = trimSlash(this.mountPath);
-    for (const mount of this.app.mainContainer.mounts) {
-      if (mount.volume === this.volume) {
-        continue;
-      }
-      const other = trimSlash(mount.path);
-      if (mine === other || mine.startsWith(`${other}/`) || other.startsWith(`${mine}/`)) {
-        problem('configMountPath', `must not be, contain or lie under another mount of the main container, got ${show(this.mountPath)}, `
-          + `which overlaps ${show(mount.path)} (volume ${show(mount.volume.name)})`);
+    const mine = normalMountPath(this.mountPath);
+    for (const other of this.otherMounts()) {
+      const theirs = normalMountPath(other.path);
+      if (isWithin(mine, theirs) || isWithin(theirs, mine)) {
+        problems.add('configMountPath', `must not be, contain or lie under another mount of the main container, got ${show(this.mountPath)}, `
+          + `which overlaps ${show(other.path)} (${other.what})`);
       }
     }
+  }
+
+  /** A file mount names a file of the pod, at a path no other mount uses, outside the config directory. */
+  private checkFileMounts(problems: Problems): void {
+    const names = new Set(this.files.map(f => f.name));
+    const dir = this.mountPath === undefined ? undefined : normalMountPath(this.mountPath);
+    const taken = new Map<string, string>(this.otherMounts().map(m => [normalMountPath(m.path), m.what]));
+    for (const mount of this.mounts) {
+      problems.check(names.has(mount.name), 'mountFile.name',
+        `must be the name of a config file (shared, per-member, default or template), got ${show(mount.name)}; files: ${[...names].map(show).join(', ') || 'none'}`);
+      const problem = mountPathProblem(mount.path);
+      if (problem) {
+        problems.add('mountFile.path', `${problem}, got ${show(mount.path)}`);
+        continue;
+      }
+      const normal = normalMountPath(mount.path);
+      problems.check(dir === undefined || !isWithin(normal, dir), 'mountFile.path',
+        `must lie outside the config directory ${show(this.mountPath)}, where the file already is, got ${show(mount.path)}`);
+      const owner = taken.get(normal);
+      problems.check(owner === undefined, 'mountFile.path', `must not be the path of another mount, got ${show(mount.path)}, which ${owner} uses`);
+      taken.set(normal, `mountFile(${show(mount.name)})`);
+    }
+  }
+
+  /** The main container's mounts other than the config's own, and the claims' mount paths. */
+  private otherMounts(): Array<{ path: string; what: string }> {
+    return [
+      ...this.app.mainContainer.mounts
+        .filter(m => m.volume.name !== CONFIG_VOLUME)
+        .map(m => ({ path: m.path, what: `volume ${show(m.volume.name)}` })),
+      ...(this.app.props.storage?.claims ?? []).map(c => ({ path: c.mountPath, what: `claim ${show(c.name)}` })),
+    ];
   }
 }
 
 function key(file: ConfigFile): string {
   return configKey(file.scope, file.name);
-}
-
-/** The path without trailing slashes: '/' becomes '', under which every path lies. */
-function trimSlash(path: string): string {
-  return path.replace(/\/+$/, '');
 }

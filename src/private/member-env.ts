@@ -3,13 +3,12 @@ import { AppIdentity } from '../ground/identity';
 import { memberEnv } from '../ground/member-env';
 
 /**
- * Gives the main container its identity (`src/ground/member-env.ts`): `POD_NAME`,
- * `POD_NAMESPACE`, `HEADLESS_SERVICE`, `HEADLESS_SERVICE_DOMAIN` and `POD_FQDN`.
+ * The member variables (`src/ground/member-env.ts`) as cdk8s-plus values, in their order:
+ * `POD_NAME`, `POD_NAMESPACE`, `POD_IP`, `HEADLESS_SERVICE`, `HEADLESS_SERVICE_DOMAIN`, `POD_FQDN`.
  */
-export function addMemberEnv(container: kplus.Container, identity: AppIdentity): void {
-  for (const variable of memberEnv(identity.serviceName, identity.clusterDomain)) {
-    container.env.addVariable(variable.name, variable.fieldPath === undefined
+export function memberEnvValues(identity: AppIdentity): { [name: string]: kplus.EnvValue } {
+  return Object.fromEntries(memberEnv(identity.serviceName, identity.clusterDomain).map(variable => [variable.name,
+    variable.fieldPath === undefined
       ? kplus.EnvValue.fromValue(variable.value!)
-      : kplus.EnvValue.fromFieldRef(variable.fieldPath as kplus.EnvFieldPaths));
-  }
+      : kplus.EnvValue.fromFieldRef(variable.fieldPath as kplus.EnvFieldPaths)]));
 }

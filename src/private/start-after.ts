@@ -2,17 +2,19 @@ import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { AppContext } from './app-context';
+import { AppNetworkPolicy } from './parts/part';
 import { Problems, show } from '../ground/problems';
 import { WAIT_FOR_ENV, WAIT_HOSTS_ENV, WAIT_PORT_ENV, WAIT_TIMEOUT_ENV, waitContainerName } from '../ground/waits';
 import { PodSecurity } from '../pod-security';
-import { StartAfterOptions } from '../start-after';
+import { StartAfterOptions, WaitCheck } from '../start-after';
 
 /**
- * The image of the wait container: the official bash image. Its bash is built from
- * the GNU sources with the default `--enable-net-redirections`, so `/dev/tcp/<host>/<port>`
- * opens a TCP connection, and its Alpine base brings the BusyBox `timeout` and `sleep`.
+ * The image of the wait container of TCP and HTTP checks: the official bash image. Its
+ * bash is built from the GNU sources with the default `--enable-net-redirections`, so
+ * `/dev/tcp/<host>/<port>` opens a TCP connection, and its Alpine base brings the BusyBox
+ * `timeout` and `sleep`.
  */
-export const WAIT_IMAGE = 'bash:5.2.26';
+export const DEFAULT_WAIT_IMAGE = 'bash:5.2.26';
 
 /** The numeric user (and group) of the wait container: `nobody`. */
 export const WAIT_USER = 65534;
@@ -20,23 +22,58 @@ export const WAIT_USER = 65534;
 /** How long the wait container waits when `timeout` is not given. */
 export const DEFAULT_WAIT_TIMEOUT = Duration.minutes(5);
 
+/** The HTTP path of an HTTP check. */
+const WAIT_PATH_ENV = 'WAIT_PATH';
+
+/** The check of a TCP wait: the member accepts a connection. Arguments: host, port. */
+const TCP_CHECK = 'exec 3<>"/dev/tcp/$1/$2"';
+
+/** The check of an HTTP wait: `GET $WAIT_PATH` answers 2xx or 3xx. Arguments: host, port. */
+const HTTP_CHECK = [
+  'exec 3<>"/dev/tcp/$1/$2"',
+  'printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n" "$WAIT_PATH" "$1" >&3',
+  'read -r version status rest <&3',
+  '[[ "$status" == [23][0-9][0-9] ]]',
+].join('\n');
+
 /**
- * Tries every host in `WAIT_HOSTS` in turn until it accepts a TCP connection on `WAIT_PORT`,
- * each try bounded by `timeout 3`, and gives up with status 1 once `WAIT_TIMEOUT_SECONDS`
- * have passed. Written without `$(...)`, which Kubernetes would read as a variable reference.
+ * Tries every host in `WAIT_HOSTS` in turn until the check (`$1`, a bash script taking host
+ * and port) passes, each try bounded by `timeout 3`, and gives up with status 1 once
+ * `WAIT_TIMEOUT_SECONDS` have passed. Written without `$(...)`, which Kubernetes would
+ * read as a variable reference.
  */
-const WAIT_SCRIPT = [
+const BASH_WAIT_SCRIPT = [
   '(( deadline = SECONDS + WAIT_TIMEOUT_SECONDS ))',
   'for host in ${WAIT_HOSTS}; do',
-  '  until timeout 3 bash -c \'exec 3<>"/dev/tcp/$1/$2"\' wait "${host}" "${WAIT_PORT}" 2>/dev/null; do',
+  '  until timeout 3 bash -c "$1" wait "${host}" "${WAIT_PORT}" 2>/dev/null; do',
   '    if (( SECONDS >= deadline )); then',
-  '      echo "gave up after ${WAIT_TIMEOUT_SECONDS}s: ${WAIT_FOR} at ${host}:${WAIT_PORT} does not accept connections" >&2',
+  '      echo "gave up after ${WAIT_TIMEOUT_SECONDS}s: ${WAIT_FOR} at ${host}:${WAIT_PORT} is not up" >&2',
   '      exit 1',
   '    fi',
-  '    echo "waiting for ${WAIT_FOR}: ${host}:${WAIT_PORT} does not accept connections yet"',
+  '    echo "waiting for ${WAIT_FOR}: ${host}:${WAIT_PORT} is not up yet"',
   '    sleep 2',
   '  done',
-  '  echo "${WAIT_FOR} at ${host}:${WAIT_PORT} accepts connections"',
+  '  echo "${WAIT_FOR} at ${host}:${WAIT_PORT} is up"',
+  'done',
+].join('\n');
+
+/**
+ * Like `BASH_WAIT_SCRIPT`, in POSIX sh, around a command given as the script's arguments,
+ * with `WAIT_HOST` set to the host under test.
+ */
+const SH_WAIT_SCRIPT = [
+  'deadline=$(( $(date +%s) + WAIT_TIMEOUT_SECONDS ))',
+  'for host in ${WAIT_HOSTS}; do',
+  '  export WAIT_HOST="${host}"',
+  '  until "$@"; do',
+  '    if [ "$(date +%s)" -ge "${deadline}" ]; then',
+  '      echo "gave up after ${WAIT_TIMEOUT_SECONDS}s: ${WAIT_FOR} at ${host}:${WAIT_PORT} is not up" >&2',
+  '      exit 1',
+  '    fi',
+  '    echo "waiting for ${WAIT_FOR}: ${host}:${WAIT_PORT} is not up yet"',
+  '    sleep 2',
+  '  done',
+  '  echo "${WAIT_FOR} at ${host}:${WAIT_PORT} is up"',
   'done',
 ].join('\n');
 
@@ -46,15 +83,17 @@ function dependsOn(from: IConstruct, target: IConstruct): boolean {
 
 /**
  * Makes `app`'s members wait, in an init container that runs before any other, until
- * `other` accepts TCP connections, and puts `other`'s objects first in the YAML
- * (the convention of `src/ground/waits.ts`; the name has at most 9 + 52 characters).
+ * `other` passes the check, admits them to `other`'s network policy on that port, and puts
+ * `other`'s objects first in the YAML (the convention of `src/ground/waits.ts`; the
+ * container's name has at most 9 + 52 characters).
  */
-export function addStartAfter(app: AppContext, other: AppContext, options: StartAfterOptions): void {
+export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: AppNetworkPolicy | undefined, options: StartAfterOptions): void {
   const problems = new Problems(app.scope.node.path, 'startAfter()');
   const target = other.identity;
   const portName = options.port ?? target.ports[0].name;
   const timeout = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   const seconds = timeout.toSeconds({ integral: false });
+  const check = options.check ?? WaitCheck.tcp();
   problems.check(other !== app, 'other', `must be another app, got the app ${show(app.identity.name)} itself`);
   problems.check(!dependsOn(other.scope, app.scope), 'other',
     `already starts after ${show(app.identity.name)}: two apps cannot wait for each other, got ${show(target.name)}`);
@@ -68,21 +107,28 @@ export function addStartAfter(app: AppContext, other: AppContext, options: Start
     `must name a port of ${show(target.name)} (declared: ${target.ports.map(p => `'${p.name}'`).join(', ')}), got ${show(portName)}`);
   problems.check(Number.isInteger(seconds) && seconds >= 1, 'options.timeout',
     `must be a whole number of seconds, at least 1, got ${seconds} seconds`);
+  check._check(problems, 'options.check', app.props.allowUnpinnedImages === true);
   problems.throwIfAny();
 
   app.scope.node.addDependency(other.scope);
   const hosts = options.allMembers ? target.ordinals.map(o => target.podFqdn(o)) : [target.podFqdn(target.startOrdinal)];
+  const wait = check._toWait();
+  const env: { [name: string]: kplus.EnvValue } = {
+    [WAIT_FOR_ENV]: kplus.EnvValue.fromValue(target.name),
+    [WAIT_HOSTS_ENV]: kplus.EnvValue.fromValue(hosts.join(' ')),
+    [WAIT_PORT_ENV]: kplus.EnvValue.fromValue(String(port!.number)),
+    [WAIT_TIMEOUT_ENV]: kplus.EnvValue.fromValue(String(seconds)),
+    ...(wait.path === undefined ? {} : { [WAIT_PATH_ENV]: kplus.EnvValue.fromValue(wait.path) }),
+  };
+  const command = wait.mode === 'command'
+    ? ['sh', '-c', SH_WAIT_SCRIPT, 'wait', ...wait.command!]
+    : ['bash', '-c', BASH_WAIT_SCRIPT, 'wait', wait.mode === 'http' ? HTTP_CHECK : TCP_CHECK];
   app.writer.addInitContainer({
     name: waitContainerName(target.name),
-    image: WAIT_IMAGE,
+    image: wait.image ?? app.props.waitImage ?? DEFAULT_WAIT_IMAGE,
     imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-    command: ['bash', '-c', WAIT_SCRIPT],
-    envVariables: {
-      [WAIT_FOR_ENV]: kplus.EnvValue.fromValue(target.name),
-      [WAIT_HOSTS_ENV]: kplus.EnvValue.fromValue(hosts.join(' ')),
-      [WAIT_PORT_ENV]: kplus.EnvValue.fromValue(String(port!.number)),
-      [WAIT_TIMEOUT_ENV]: kplus.EnvValue.fromValue(String(seconds)),
-    },
+    command,
+    envVariables: env,
     resources: {
       cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
       memory: { request: Size.mebibytes(16), limit: Size.mebibytes(32) },
@@ -96,5 +142,11 @@ export function addStartAfter(app: AppContext, other: AppContext, options: Start
       'terminationMessagePolicy': 'FallbackToLogsOnError',
       'securityContext/seccompProfile': { type: 'RuntimeDefault' },
     },
+  });
+  otherPolicy?.admit({
+    selectorLabels: app.identity.selectorLabels,
+    namespaceSelector: app.identity.namespace === target.namespace ? undefined
+      : app.identity.namespace === undefined ? {} : { matchLabels: { 'kubernetes.io/metadata.name': app.identity.namespace } },
+    port: portName,
   });
 }

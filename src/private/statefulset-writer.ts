@@ -1,6 +1,7 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { containerCapabilities, containerSecurityContext } from './security';
+import { Problems, show } from '../ground/problems';
 import { PodSecurity } from '../pod-security';
 
 /** Fields of a container that cdk8s-plus does not express, by their path inside the container. */
@@ -95,6 +96,43 @@ export class StatefulSetWriter {
       };
     }
     this.edits.push(edit);
+  }
+
+  /**
+   * Reports what would make the pod template invalid or a member start without the
+   * library's hardening: a container added to the StatefulSet directly, two containers or
+   * two volumes of one name, a claim template named like a pod volume (the StatefulSet
+   * controller would put the claim in its place).
+   */
+  public checkPod(problems: Problems, claims: string[]): void {
+    const lists: Array<[ContainerList, kplus.Container[], string]> = [
+      ['containers', this.statefulSet.containers, 'app.addSidecar(container)'],
+      ['initContainers', this.statefulSet.initContainers, 'the app\'s initContainers prop'],
+    ];
+    const names = new Map<string, string>();
+    for (const [list, containers, instead] of lists) {
+      containers.forEach((container, i) => {
+        problems.check(i < this.order[list].length, `statefulSet.${list}`,
+          `has the container ${show(container.name)}, added to the StatefulSet directly, so it misses the hardening `
+          + `of the Pod Security Standard and the checks of the library: add it with ${instead}`);
+        const other = names.get(container.name);
+        problems.check(other === undefined, `statefulSet.${list}`,
+          `must have containers of distinct names, got ${show(container.name)} twice (also in ${other}): rename one`);
+        names.set(container.name, list);
+      });
+    }
+    const volumes = new Map<string, kplus.Volume>();
+    const mounted = [...this.statefulSet.containers, ...this.statefulSet.initContainers].flatMap(c => c.mounts.map(m => m.volume));
+    for (const volume of [...mounted, ...this.statefulSet.volumes]) {
+      const other = volumes.get(volume.name);
+      problems.check(other === undefined || other === volume, 'volumes',
+        `must have distinct names, got two volumes named ${show(volume.name)}: rename one`);
+      volumes.set(volume.name, volume);
+    }
+    for (const claim of claims) {
+      problems.check(!volumes.has(claim), 'storage.claims',
+        `must be named unlike every volume of the pod, got ${show(claim)}, the name of a volume, which the claim would replace: rename the claim`);
+    }
   }
 
   /** Records a container at the end of its list and writes its patches; returns its position. */

@@ -31,8 +31,13 @@ describe('examples/mysql', () => {
     }
   });
 
-  test('a pod added by scaling refuses to start rather than reuse a server-id', () => {
-    expect(conf('mysql-3').error).toContain('mysql-3: refusing to start without the files server-id.cnf,');
+  test('a pod added by scaling joins as a replica with a server-id of its own', () => {
+    expect(conf('mysql-3').files).toEqual({
+      'replication.cnf': expect.any(String),
+      'role': 'replica\n',
+      'role.cnf': expect.stringContaining('read-only=ON'),
+      'server-id.cnf': '[mysqld]\nserver-id=103\n',
+    });
   });
 
   test('writes go to mysql-primary, reads to mysql-read', () => {

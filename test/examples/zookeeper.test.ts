@@ -29,17 +29,24 @@ describe('examples/zookeeper', () => {
     expect(memberView(manifests, 'zk', 'zk-3', '/conf').error).toContain('zk-3: refusing to start without the files myid,');
   });
 
-  test('copies myid into the data directory, where ZooKeeper reads it, before starting in the foreground', () => {
+  test('sees its own myid in the data directory, where ZooKeeper reads it, and starts without the image\'s entrypoint', () => {
     const main = findContainer(podSpec, 'zk');
-    expect(main.command).toEqual(['bash', '-c', 'cp /conf/myid /data/myid && exec zkServer.sh start-foreground']);
+    expect(main.command).toEqual(['zkServer.sh', 'start-foreground']);
+    expect(main.volumeMounts).toContainEqual({ name: 'member-config', mountPath: '/data/myid', subPath: 'myid', readOnly: true });
+    expect(memberView(manifests, 'zk', 'zk-2', '/data/myid').files).toEqual({ myid: '3\n' });
     expect(main.ports.map((p: { name: string }) => p.name)).toEqual(['client', 'quorum', 'election']);
+  });
+
+  test('the data volume is mounted before the file placed on it', () => {
+    const paths = findContainer(podSpec, 'zk').volumeMounts.map((m: { mountPath: string }) => m.mountPath);
+    expect(paths.indexOf('/data')).toBeLessThan(paths.indexOf('/data/myid'));
   });
 
   test('runs as the numeric user 1000 with emptyDirs where the image writes', () => {
     const main = findContainer(podSpec, 'zk');
     expect(main.securityContext.runAsUser).toEqual(1000);
     expect(main.securityContext.readOnlyRootFilesystem).toEqual(true);
-    expect(main.volumeMounts.map((m: { mountPath: string }) => m.mountPath).sort()).toEqual(['/conf', '/data', '/datalog', '/logs', '/tmp']);
+    expect(main.volumeMounts.map((m: { mountPath: string }) => m.mountPath).sort()).toEqual(['/conf', '/data', '/data/myid', '/datalog', '/logs', '/tmp']);
     expect(sts.spec.volumeClaimTemplates.map((c: { metadata: { name: string } }) => c.metadata.name)).toEqual(['data']);
   });
 

@@ -1,5 +1,5 @@
 import { ensemble } from './ensemble';
-import { Etcd, Kraft, ZooKeeper } from '../../src';
+import { Etcd, Kraft, ScaledPods, ZooKeeper } from '../../src';
 import { findObject, memberView, synth } from '../util';
 
 describe('Quorum', () => {
@@ -25,13 +25,20 @@ describe('Quorum', () => {
 
   test('ids follow the offset, the file name and startOrdinal', () => {
     const { chart, quorum } = ensemble({ idOffset: 0, idFile: 'node.id' }, { startOrdinal: 3 });
-    expect(findObject(synth(chart), 'ConfigMap', 'zk-config').data).toEqual({ 'zk-3.node.id': '3\n', 'zk-4.node.id': '4\n', 'zk-5.node.id': '5\n' });
+    expect(findObject(synth(chart), 'ConfigMap', 'zk-config').data).toEqual({ 'members': '3 5\n', 'zk-3.node.id': '3\n', 'zk-4.node.id': '4\n', 'zk-5.node.id': '5\n' });
     expect(quorum.memberId(5)).toEqual(5);
   });
 
   test('a pod added by scaling has no id and refuses to start', () => {
     const { chart } = ensemble();
     expect(memberView(synth(chart), 'zk', 'zk-3', '/conf').error).toContain('zk-3: refusing to start without the files myid,');
+  });
+
+  test('with ScaledPods.JOIN, every pod computes its id, a pod added by scaling too', () => {
+    const { chart } = ensemble({ scaledPods: ScaledPods.JOIN, idOffset: 0, idFile: 'node-id' });
+    const manifests = synth(chart);
+    expect(['zk-0', 'zk-2', 'zk-3'].map(pod => memberView(manifests, 'zk', pod, '/conf').files['node-id'])).toEqual(['0\n', '2\n', '3\n']);
+    expect(findObject(manifests, 'ConfigMap', 'zk-config').data['template.node-id']).toEqual('ordinal 0\nnewline\n');
   });
 
   test('connect string: every member\'s DNS name and port', () => {

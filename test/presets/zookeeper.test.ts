@@ -18,6 +18,6 @@ describe('ZooKeeper', () => {
   test('fails when a port is not declared', () => {
     const { quorum } = ensemble();
     expect(() => ZooKeeper.serverLines(quorum, 'peer', 'election')).toThrow(
-      "'test/zk': no port named 'peer' on the main container; declared ports: 'client', 'quorum', 'election'");
+      "'test/zk': no port named 'peer' on the main container or a sidecar; declared ports: 'client', 'quorum', 'election'");
   });
 });

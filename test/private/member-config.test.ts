@@ -1,6 +1,6 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { OrderedStatefulApp, OrderedStatefulAppProps, PodSecurity } from '../../src';
+import { MemberTemplate, MemberValue, OrderedStatefulApp, OrderedStatefulAppProps, PodSecurity } from '../../src';
 import {
   findContainer, findObject, indexOf, Manifest, memberView, newChart, restrictedViolations, schemaErrors, synth,
 } from '../util';
@@ -61,8 +61,8 @@ describe('what each member sees', () => {
     expect(memberView(manifests, 'zk', pod, '/conf').files).toEqual(files);
   });
 
-  test('the init container logs where the files came from', () => {
-    expect(memberView(manifests, 'zk', 'zk-1', '/conf').log).toEqual('zk-1: 3 files from the members\' config\n');
+  test('the init container logs how many files the member got', () => {
+    expect(memberView(manifests, 'zk', 'zk-1', '/conf').log).toEqual('zk-1: 3 files\n');
   });
 
   test('every file is readable by any user', () => {
@@ -76,7 +76,7 @@ describe('what each member sees', () => {
     zk.addDefaultFile('role', 'replica');
     const view = memberView(synth(chart), 'zk', 'zk-3', '/conf');
     expect(view.files).toEqual({ 'role': 'replica', 'zoo.cfg': 'tickTime=2000\n' });
-    expect(view.log).toEqual('zk-3 is not in the synthesized YAML: using the defaults\nzk-3: 2 files from the defaults\n');
+    expect(view.log).toEqual('zk-3 is not in the synthesized YAML: using the defaults\nzk-3: 2 files\n');
   });
 
   test('a pod the YAML does not know refuses to start when a member file has no default', () => {
@@ -91,7 +91,7 @@ describe('what each member sees', () => {
     zk.addSharedFile('zoo.cfg', 'x');
     zk.addOrdinalFile(0, 'primary.cnf', 'p');
     const m = synth(chart);
-    expect(memberView(m, 'zk', 'zk-1', '/conf')).toEqual({ files: { 'zoo.cfg': 'x' }, modes: { 'zoo.cfg': 0o444 }, log: 'zk-1: 1 files from the members\' config\n' });
+    expect(memberView(m, 'zk', 'zk-1', '/conf')).toEqual({ files: { 'zoo.cfg': 'x' }, modes: { 'zoo.cfg': 0o444 }, log: 'zk-1: 1 files\n' });
     expect(memberView(m, 'zk', 'zk-5', '/conf').error).toContain('zk-5: refusing to start without the files primary.cnf,');
   });
 
@@ -114,8 +114,9 @@ describe('synthesized objects', () => {
   const { manifests } = configured();
   const podSpec = stsOf(manifests).spec.template.spec;
 
-  test('one ConfigMap <name>-config holds every file once, keyed by scope', () => {
+  test('one ConfigMap <name>-config holds every file once, keyed by scope, and the range of members', () => {
     expect(findObject(manifests, 'ConfigMap', 'zk-config').data).toEqual({
+      'members': '0 2\n',
       'default.role': 'replica',
       'shared.zoo.cfg': 'tickTime=2000\n',
       'zk-0.myid': '1\n',
@@ -146,6 +147,7 @@ describe('synthesized objects', () => {
   test('the init container runs a pinned busybox as user 65534 with a restricted security context', () => {
     const init = findContainer(podSpec, 'member-config', 'initContainers');
     expect(init.image).toEqual('busybox:1.36.1');
+    expect(init.imagePullPolicy).toEqual('IfNotPresent');
     expect(init.command.slice(0, 2)).toEqual(['sh', '-c']);
     expect(init.command.slice(3)).toEqual(['copy-config', '/config-source', '/config']);
     expect(init.securityContext).toEqual({
@@ -248,7 +250,7 @@ describe('config checksum', () => {
     const before = stsOf(synth(chart)).spec.template.metadata.annotations[CHECKSUM];
     zk.addSharedFile('b', '2');
     const manifests = synth(chart);
-    expect(findObject(manifests, 'ConfigMap', 'zk-config').data).toEqual({ 'shared.a': '1', 'shared.b': '2' });
+    expect(findObject(manifests, 'ConfigMap', 'zk-config').data).toEqual({ 'members': '0 2\n', 'shared.a': '1', 'shared.b': '2' });
     expect(stsOf(manifests).spec.template.metadata.annotations[CHECKSUM]).not.toEqual(before);
   });
 });
@@ -259,7 +261,8 @@ describe('validation', () => {
   test('fails when files are added without configMountPath', () => {
     const message = synthErrors(zk => zk.addSharedFile('zoo.cfg', 'x'), { configMountPath: undefined });
     expect(message).toMatch(prefix);
-    expect(message).toContain('\'configMountPath\' must be set to the directory where the main container sees its config files, got undefined while files were added: \'zoo.cfg\'');
+    expect(message).toContain('\'configMountPath\' must be set to the directory where the main container sees its config files, '
+      + 'or the files mounted one by one with mountFile, got undefined while files were added: \'zoo.cfg\'');
   });
 
   test('fails when an ordinal file names an ordinal that is not a member', () => {
@@ -319,11 +322,12 @@ describe('validation', () => {
     expect(synthErrors(zk => {
       zk.addSharedFile('a', content);
       zk.addSharedFile('b', content);
-    })).toContain('\'files\' must add up to at most 1048576 bytes (keys and values of the ConfigMap \'zk-config\'), got 1048592');
+    })).toContain('\'files\' must add up to at most 1048576 bytes (keys and values of the ConfigMap \'zk-config\'), got 1048603');
   });
 
   test('accepts a ConfigMap of exactly 1 MiB', () => {
-    expect(synthErrors(zk => zk.addSharedFile('a', 'x'.repeat(1024 * 1024 - 'shared.a'.length)))).toEqual('synthesized without error');
+    const members = 'members'.length + '0 2\n'.length;
+    expect(synthErrors(zk => zk.addSharedFile('a', 'x'.repeat(1024 * 1024 - 'shared.a'.length - members)))).toEqual('synthesized without error');
   });
 
   test('fails when configMountPath is another mount of the main container, or nested with one', () => {
@@ -350,7 +354,7 @@ describe('validation', () => {
 
   test('fails when configMountPath is relative', () => {
     expect(() => zkApp({ configMountPath: 'conf' })).toThrow(
-      /invalid OrderedStatefulAppProps:\n- 'configMountPath' must be an absolute path without ':', got 'conf'/);
+      /invalid OrderedStatefulAppProps:\n- 'configMountPath' must be an absolute path without '\.\.' and ':', got 'conf'/);
   });
 
   test('fails when the init image is not pinned', () => {
@@ -361,5 +365,178 @@ describe('validation', () => {
   test('the init image can be replaced by a pinned mirror', () => {
     const { manifests } = configured({ configInitImage: 'registry.example.com/busybox:1.36.1' });
     expect(findContainer(stsOf(manifests).spec.template.spec, 'member-config', 'initContainers').image).toEqual('registry.example.com/busybox:1.36.1');
+  });
+});
+
+describe('template files', () => {
+  const template = MemberTemplate.of(MemberValue.text('myid='), MemberValue.ordinal(1), MemberValue.text('\nhost='), MemberValue.podFqdn(), MemberValue.text('\n'));
+
+  test.each(['zk-0', 'zk-2', 'zk-7'])('%s computes its own content when it starts, also beyond the synthesized members', pod => {
+    const { chart, zk } = zkApp({ namespace: 'data' });
+    zk.addTemplateFile('id.cfg', template);
+    const ordinal = Number(pod.split('-')[1]);
+    expect(memberView(synth(chart), 'zk', pod, '/conf', 'data').files).toEqual({
+      'id.cfg': `myid=${ordinal + 1}\nhost=${pod}.zk-headless.data.svc.cluster.local\n`,
+    });
+  });
+
+  test('the ConfigMap holds the template as a readable recipe', () => {
+    const { chart, zk } = zkApp();
+    zk.addTemplateFile('id.cfg', template);
+    expect(findObject(synth(chart), 'ConfigMap', 'zk-config').data['template.id.cfg'])
+      .toEqual('text myid=\nordinal 1\nnewline\ntext host=\npod-fqdn\nnewline\n');
+  });
+
+  test('fails when a template has the name of another file, or includes a file some member lacks', () => {
+    const message = synthErrors(zk => {
+      zk.addSharedFile('a', 'x');
+      zk.addTemplateFile('a', template);
+      zk.addDefaultFile('b', 'x');
+      zk.addTemplateFile('b', template);
+      zk.addOrdinalFile(0, 'only-zk-0', 'x');
+      zk.addTemplateFile('c', MemberTemplate.of(MemberValue.file('only-zk-0'), MemberValue.file('nowhere')));
+    });
+    expect(message).toContain('\'addTemplateFile.name\' must not be the name of a shared file, which every pod already sees, got \'a\'');
+    expect(message).toContain('\'addDefaultFile.name\' must not be the name of a template file, which every pod computes for itself, got \'b\'');
+    expect(message).toContain('\'addTemplateFile.template\' includes the file \'only-zk-0\', which must be a shared file, a default or a file of every member, got it in the template \'c\'');
+    expect(message).toContain('includes the file \'nowhere\'');
+  });
+
+  test('fails when a template is empty or its offset is not an integer', () => {
+    const message = synthErrors(zk => {
+      zk.addTemplateFile('a', MemberTemplate.of());
+      zk.addTemplateFile('b', MemberTemplate.of(MemberValue.ordinal(0.5)));
+    });
+    expect(message).toContain('\'addTemplateFile.template\' must have at least one part, got none');
+    expect(message).toContain('\'addTemplateFile.template\' has an ordinal offset that must be an integer from -2147483647 to 2147483647, got 0.5');
+  });
+});
+
+describe('scaling', () => {
+  const template = (replicas: number, build: (zk: OrderedStatefulApp) => void) => {
+    const { chart, zk } = zkApp({ replicas });
+    build(zk);
+    return stsOf(synth(chart)).spec.template;
+  };
+  const shared = (zk: OrderedStatefulApp) => {
+    zk.addSharedFile('zoo.cfg', 'tickTime=2000\n');
+    zk.addDefaultFile('role', 'replica');
+    zk.addTemplateFile('myid', MemberTemplate.of(MemberValue.ordinal(1)));
+    zk.mountFile('myid', '/data/myid');
+  };
+
+  test('with shared, default and template files, changing replicas leaves the pod template as it is', () => {
+    expect(template(5, shared)).toEqual(template(3, shared));
+  });
+
+  test('the pod template does not grow with the number of members', () => {
+    expect(JSON.stringify(template(1000, shared)).length).toEqual(JSON.stringify(template(3, shared)).length);
+  });
+
+  test('with per-member files, changing replicas rolls the members: every member file is in the checksum', () => {
+    const perMember = (zk: OrderedStatefulApp) => zk.ordinals.forEach(o => zk.addOrdinalFile(o, 'myid', `${o + 1}\n`));
+    expect(template(5, perMember).metadata.annotations[CHECKSUM]).not.toEqual(template(3, perMember).metadata.annotations[CHECKSUM]);
+  });
+});
+
+describe('mountFile', () => {
+  const withData = (build: (zk: OrderedStatefulApp) => void) => {
+    const { chart, zk } = zkApp({ storage: { claims: [{ name: 'data', size: Size.gibibytes(1), mountPath: '/data' }] } });
+    build(zk);
+    return synth(chart);
+  };
+
+  test('a file appears read-only at its own path, after the volume it lies on', () => {
+    const manifests = withData(zk => {
+      zk.ordinals.forEach(o => zk.addOrdinalFile(o, 'myid', `${o + 1}\n`));
+      zk.mountFile('myid', '/data/myid');
+    });
+    const main = findContainer(stsOf(manifests).spec.template.spec, 'zk');
+    expect(main.volumeMounts).toEqual([
+      { mountPath: '/conf', name: 'member-config', readOnly: true },
+      { mountPath: '/data', name: 'data' },
+      { mountPath: '/data/myid', name: 'member-config', subPath: 'myid', readOnly: true },
+    ]);
+    expect(memberView(manifests, 'zk', 'zk-1', '/data/myid').files).toEqual({ myid: '2\n' });
+    expect(restrictedViolations(stsOf(manifests).spec.template.spec)).toEqual([]);
+  });
+
+  test('files can be mounted without a config directory', () => {
+    const { chart, zk } = zkApp({ configMountPath: undefined });
+    zk.addSharedFile('app.yaml', 'a: 1\n');
+    zk.mountFile('app.yaml', '/etc/app/app.yaml');
+    const manifests = synth(chart);
+    expect(findContainer(stsOf(manifests).spec.template.spec, 'zk').volumeMounts).toEqual([
+      { mountPath: '/etc/app/app.yaml', name: 'member-config', subPath: 'app.yaml', readOnly: true },
+    ]);
+    expect(memberView(manifests, 'zk', 'zk-0', '/etc/app/app.yaml').files).toEqual({ 'app.yaml': 'a: 1\n' });
+  });
+
+  test('a member that lacks a mounted file refuses to start, instead of seeing an empty directory there', () => {
+    const manifests = withData(zk => {
+      zk.addOrdinalFile(0, 'bootstrap.sql', 'x');
+      zk.mountFile('bootstrap.sql', '/data/bootstrap.sql');
+    });
+    expect(memberView(manifests, 'zk', 'zk-1', '/conf').error).toEqual(
+      'zk-1: refusing to start without the files bootstrap.sql, which the main container mounts\n');
+  });
+
+  test('the init container is told which files are mounted', () => {
+    const manifests = withData(zk => {
+      zk.addSharedFile('a', 'x');
+      zk.mountFile('a', '/data/a');
+      zk.mountFile('a', '/data/b');
+    });
+    expect(findContainer(stsOf(manifests).spec.template.spec, 'member-config', 'initContainers').env).toContainEqual({ name: 'MOUNTED_FILES', value: 'a' });
+  });
+
+  test('fails when the file does not exist, the path is relative, inside the config directory or taken', () => {
+    const message = synthErrors(zk => {
+      zk.addSharedFile('a', 'x');
+      zk.mountFile('b', '/etc/b');
+      zk.mountFile('a', 'etc/a');
+      zk.mountFile('a', '/conf/a');
+      zk.mountFile('a', '/tmp/');
+      zk.mountFile('a', '/srv/a');
+      zk.mountFile('a', '/srv//a/');
+      zk.mainContainer.mount('/tmp', kplus.Volume.fromEmptyDir(zk, 'tmp', 'tmp'));
+    });
+    expect(message).toContain('\'mountFile.name\' must be the name of a config file (shared, per-member, default or template), got \'b\'; files: \'a\'');
+    expect(message).toContain('\'mountFile.path\' must be an absolute path without \'..\' and \':\', got \'etc/a\'');
+    expect(message).toContain('\'mountFile.path\' must lie outside the config directory \'/conf\', where the file already is, got \'/conf/a\'');
+    expect(message).toContain('\'mountFile.path\' must not be the path of another mount, got \'/tmp/\', which volume \'tmp\' uses');
+    expect(message).toContain('\'mountFile.path\' must not be the path of another mount, got \'/srv//a/\', which mountFile(\'a\') uses');
+  });
+});
+
+describe('the config directory and the claims', () => {
+  const claim = (mountPath: string) => ({ storage: { claims: [{ name: 'data', size: Size.gibibytes(1), mountPath }] } });
+
+  test('fails when the config directory is a claim\'s mount path, or nested with it, compared as normalized paths', () => {
+    for (const [configMountPath, claimPath] of [['/data', '/data/'], ['/data/conf', '/data'], ['/conf', '/conf/x']]) {
+      expect(synthErrors(zk => zk.addSharedFile('a', 'x'), { configMountPath, ...claim(claimPath) })).toContain(
+        `'configMountPath' must not be, contain or lie under another mount of the main container, got '${configMountPath}', which overlaps '${claimPath}' (claim 'data')`);
+    }
+  });
+});
+
+describe('file content', () => {
+  test('fails when content is not valid Unicode, has NUL, or was decoded from bytes that are not UTF-8', () => {
+    const message = synthErrors(zk => {
+      zk.addSharedFile('a', 'a\uD800b');
+      zk.addSharedFile('b', 'x\0y');
+      zk.addDefaultFile('c', Buffer.from([0x61, 0xff, 0x62]).toString('utf-8'));
+    });
+    expect(message).toContain('\'addSharedFile.content\' must be valid Unicode text (it becomes UTF-8 in the YAML), got a lone surrogate at index 1, in the file \'a\'');
+    expect(message).toContain('\'addSharedFile.content\' must not contain NUL characters, got one at index 1, in the file \'b\'');
+    expect(message).toContain('\'addDefaultFile.content\' must be text that was read as UTF-8, got the replacement character U+FFFD at index 1, '
+      + 'the mark of bytes that are not UTF-8: binary files cannot be config files, in the file \'c\'');
+  });
+
+  test('keys are ordered by code units, whatever the locale, so every machine computes the same checksum', () => {
+    const { chart, zk } = zkApp();
+    ['b', 'B', 'aa', '_a', 'A-'].forEach(name => zk.addSharedFile(name, name));
+    expect(Object.keys(findObject(synth(chart), 'ConfigMap', 'zk-config').data))
+      .toEqual(['members', 'shared.A-', 'shared.B', 'shared._a', 'shared.aa', 'shared.b']);
   });
 });

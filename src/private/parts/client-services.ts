@@ -4,9 +4,8 @@ import { AppIdentity, MemberPort } from '../../ground/identity';
 import { POD_NAME_LABEL } from '../../ground/labels';
 import { isDns1035Label, isDns1123Label, MAX_LABEL_LENGTH } from '../../ground/names';
 import { Problems, show } from '../../ground/problems';
-import { OrderedStatefulAppProps } from '../../ordered-stateful-app-props';
 import { AppContext } from '../app-context';
-import { checkPortNames } from '../checks';
+import { checkPortList, checkPortsDeclared } from '../checks';
 import { memberService } from '../services';
 import { ProductionPart } from './part';
 
@@ -15,9 +14,26 @@ function podServiceName(podName: string, suffix: string | undefined): string {
   return suffix === undefined ? podName : `${podName}-${suffix}`;
 }
 
-/** The named ports of the main container, every one when `names` is not given. */
-function selectPorts(identity: AppIdentity, names: string[] | undefined): MemberPort[] {
-  return names === undefined ? identity.ports : names.map(name => identity.port(name)!);
+/**
+ * The ports a Service exposes: every port of the main container when `names` is not given,
+ * otherwise the named ones among `ports` (a sidecar's come when it is added).
+ */
+function exposed(ports: MemberPort[], names: string[] | undefined): MemberPort[] {
+  return names === undefined ? ports : names.flatMap(name => ports.filter(p => p.name === name));
+}
+
+/** Adds the ports a sidecar brings to the Services that name them. */
+function bindLater(app: AppContext, services: kplus.Service[], names: string[] | undefined): void {
+  if (names === undefined) {
+    return;
+  }
+  app.whenPortsAdded(ports => {
+    for (const port of exposed(ports, names)) {
+      for (const service of services) {
+        service.bind(port.number, { name: port.name, targetPort: port.number, protocol: port.protocol as kplus.Protocol | undefined });
+      }
+    }
+  });
 }
 
 /**
@@ -25,8 +41,7 @@ function selectPorts(identity: AppIdentity, names: string[] | undefined): Member
  * Service per member (construct ids `PodService<ordinal>`, in ordinal order).
  */
 export const CLIENT_SERVICES: ProductionPart = {
-  check(problems: Problems, props: OrderedStatefulAppProps, identity: AppIdentity): void {
-    const declared = identity.ports.map(p => p.name);
+  check(problems, props, identity) {
     const taken = new Map<string, string>([[identity.serviceName, 'serviceName']]);
     const options = props.clientService;
     if (options) {
@@ -36,11 +51,16 @@ export const CLIENT_SERVICES: ProductionPart = {
         + (options.name === undefined ? ' (the app name): set \'clientService.name\'' : ''));
       checkServiceName(problems, taken, name, 'clientService.name');
       checkServiceType(problems, 'clientService.type', options.type);
-      checkPortNames(problems, 'clientService.ports', options.ports, declared);
+      checkPortList(problems, 'clientService.ports', options.ports);
     }
     if (props.podServices) {
-      checkPodServices(problems, props.podServices, identity, taken, declared);
+      checkPodServices(problems, props.podServices, identity, taken);
     }
+  },
+
+  checkAtSynth(problems, props, identity) {
+    checkPortsDeclared(problems, 'clientService.ports', props.clientService?.ports, identity);
+    checkPortsDeclared(problems, 'podServices.ports', props.podServices?.ports, identity);
   },
 
   apply(app: AppContext) {
@@ -49,7 +69,7 @@ export const CLIENT_SERVICES: ProductionPart = {
       name: props.clientService.name ?? identity.name,
       metadata,
       type: props.clientService.type ?? kplus.ServiceType.CLUSTER_IP,
-      ports: selectPorts(identity, props.clientService.ports),
+      ports: exposed(identity.ports, props.clientService.ports),
       selector: identity.selectorLabels,
     });
     const options = props.podServices;
@@ -59,10 +79,12 @@ export const CLIENT_SERVICES: ProductionPart = {
         name: podServiceName(pod, options.suffix),
         metadata,
         type: options.type ?? kplus.ServiceType.CLUSTER_IP,
-        ports: selectPorts(identity, options.ports),
+        ports: exposed(identity.ports, options.ports),
         selector: { ...identity.selectorLabels, [POD_NAME_LABEL]: pod },
       });
     });
+    bindLater(app, clientService ? [clientService] : [], props.clientService?.ports);
+    bindLater(app, podServices ?? [], options?.ports);
     return { clientService, podServices };
   },
 };
@@ -78,14 +100,13 @@ function checkServiceType(problems: Problems, property: string, type: kplus.Serv
     `must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER: an ExternalName Service selects no pods, got ${show(type)}`);
 }
 
-function checkPodServices(problems: Problems, options: PodServicesOptions, identity: AppIdentity,
-  taken: Map<string, string>, declared: string[]): void {
+function checkPodServices(problems: Problems, options: PodServicesOptions, identity: AppIdentity, taken: Map<string, string>): void {
   if (options.suffix !== undefined) {
     problems.check(isDns1123Label(options.suffix), 'podServices.suffix',
       `must be a DNS-1123 label (lowercase letters, digits and '-', alphanumeric at both ends), got ${show(options.suffix)}`);
   }
   checkServiceType(problems, 'podServices.type', options.type);
-  checkPortNames(problems, 'podServices.ports', options.ports, declared);
+  checkPortList(problems, 'podServices.ports', options.ports);
   if (!Number.isInteger(identity.replicas) || !Number.isInteger(identity.startOrdinal)) {
     return;
   }

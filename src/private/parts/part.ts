@@ -13,12 +13,28 @@ export interface QuorumBudget {
   protectQuorum(quorumSize: number): void;
 }
 
+/** Pods of another app that a network policy admits: the ones that wait for the app to start. */
+export interface AdmittedPeer {
+  readonly selectorLabels: { [key: string]: string };
+  /** Their namespaces when those are not the app's own (`{}` for any namespace). */
+  readonly namespaceSelector?: { readonly matchLabels?: { [key: string]: string } };
+  /** The port they connect to. */
+  readonly port: string;
+}
+
+/** The app's NetworkPolicy, which other apps that wait for it can be admitted to. */
+export interface AppNetworkPolicy {
+  readonly apiObject: ApiObject;
+  /** Admits the pods of another app on one port, unless the policy admits them already. */
+  admit(peer: AdmittedPeer): void;
+}
+
 /** What the production parts hand back to the app construct, which exposes it. */
 export interface PartObjects {
   readonly clientService?: kplus.Service;
   readonly podServices?: kplus.Service[];
   readonly disruptionBudget?: QuorumBudget;
-  readonly networkPolicy?: ApiObject;
+  readonly networkPolicy?: AppNetworkPolicy;
 }
 
 /** What a part gives cdk8s-plus when the StatefulSet is created. */
@@ -34,8 +50,10 @@ export interface StatefulSetSettings {
  * build anything; `apply` runs only when every part's props passed.
  */
 export interface ProductionPart {
-  /** Reports every problem of the part's props. */
+  /** Reports every problem of the part's props that is known when the app is created. */
   check?(problems: Problems, props: OrderedStatefulAppProps, identity: AppIdentity): void;
+  /** Reports problems that depend on what methods add later (sidecar ports), at synth time. */
+  checkAtSynth?(problems: Problems, props: OrderedStatefulAppProps, identity: AppIdentity): void;
   /** What the part gives cdk8s-plus when the StatefulSet is created. */
   statefulSetProps?(props: OrderedStatefulAppProps): StatefulSetSettings;
   /** Creates the part's objects and writes its fields into the StatefulSet. */
