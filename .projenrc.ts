@@ -69,4 +69,12 @@ project.addTask('lint:examples', {
   exec: 'node lib/lint/cli.js lint examples/*/dist/*.k8s.yaml',
 });
 
+// The package as an app repo consumes it: packed, installed into a fresh cdk8s app in a
+// temporary directory, synthesized with `cdk8s synth` and the validation plugin, linted.
+const consumer = project.addTask('test:consumer', {
+  description: 'Install the packed package into a fresh cdk8s app, synthesize and lint it',
+});
+consumer.spawn(project.compileTask);
+consumer.exec('ts-node --transpile-only test/consumer/installed-package.ts');
+
 project.synth();
