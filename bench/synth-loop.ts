@@ -56,7 +56,7 @@ function runOnce(variant: Variant, outdir: string): Run {
 }
 
 function main(): void {
-  console.log(`\n## The edit-to-YAML loop: \`cdk8s synth\` of examples/zookeeper\n`);
+  console.log('\n## The edit-to-YAML loop: `cdk8s synth` of examples/zookeeper\n');
   console.log(`node ${process.version}, ${os.cpus().length} cores, medians of ${RUNS} runs after a warm-up`);
 
   const names = Object.keys(VARIANTS) as Name[];
