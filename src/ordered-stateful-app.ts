@@ -8,7 +8,7 @@ import { MemberTemplate } from './member-template';
 import { OrderedStatefulAppProps } from './ordered-stateful-app-props';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
-import { AppContext } from './private/app-context';
+import { AppContext, ObjectMetadata } from './private/app-context';
 import { checkAppProps } from './private/app-props';
 import { checkConfigProps, MemberConfig } from './private/member-config';
 import { memberEnvValues } from './private/member-env';
@@ -16,7 +16,7 @@ import { AppNetworkPolicy, PartObjects, QuorumBudget } from './private/parts/par
 import { PRODUCTION_PARTS } from './private/production';
 import { memberService } from './private/services';
 import { addSidecar } from './private/sidecars';
-import { addStartAfter } from './private/start-after';
+import { addStartAfter, syncWaveAnnotations } from './private/start-after';
 import { StatefulSetWriter } from './private/statefulset-writer';
 import { SidecarOptions } from './sidecar';
 import { StartAfterOptions } from './start-after';
@@ -77,6 +77,12 @@ export class OrderedStatefulApp extends Construct {
   public readonly networkPolicy?: ApiObject;
 
   /**
+   * The namespace, labels and annotations every object of the app carries.
+   * @internal
+   */
+  public readonly _metadata: ObjectMetadata;
+
+  /**
    * The directory where the main container sees its config files.
    *
    * @default - none: files cannot be added
@@ -123,7 +129,8 @@ export class OrderedStatefulApp extends Construct {
     this.podManagement = props.podManagement ?? PodManagement.ORDERED_READY;
     this.selectorLabels = identity.selectorLabels;
     this.configMountPath = props.configMountPath;
-    const metadata = { namespace: props.namespace, labels: { ...props.labels, ...this.selectorLabels } };
+    const metadata: ObjectMetadata = { namespace: props.namespace, labels: { ...props.labels, ...this.selectorLabels }, annotations: syncWaveAnnotations(this) };
+    this._metadata = metadata;
 
     this.headlessService = memberService(this, 'HeadlessService', {
       name: this.serviceName,

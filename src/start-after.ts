@@ -106,4 +106,15 @@ export interface StartAfterOptions {
    * @default WaitCheck.tcp()
    */
   readonly check?: WaitCheck;
+
+  /**
+   * Also order the two apps for Argo CD: every object of both carries the annotation
+   * `argocd.argoproj.io/sync-wave`, the other app in an earlier wave (0 for an app that
+   * waits for none, one more than the latest app it waits for otherwise), so Argo CD
+   * applies the other app first and waits until it is healthy. The init-container wait
+   * stays the guarantee when the pods start.
+   *
+   * @default false
+   */
+  readonly syncWaves?: boolean;
 }

@@ -5,6 +5,13 @@ import { findAll, findObject, schemaErrors } from './util';
 const PORTS = [{ name: 'client', number: 2379 }, { name: 'peer', number: 2380 }];
 
 describe('client Service', () => {
+  test('writes no empty externalIPs, which the API server would drop', () => {
+    const { manifests } = synthApp({ clientService: {} });
+    for (const name of ['web', 'web-headless']) {
+      expect(findObject(manifests, 'Service', name).spec.externalIPs).toBeUndefined();
+    }
+  });
+
   test('there is no client Service by default', () => {
     const { app, manifests } = synthApp();
     expect(findAll(manifests, 'Service').map(s => s.metadata.name)).toEqual(['web-headless']);

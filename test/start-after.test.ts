@@ -342,3 +342,43 @@ describe('startAfter() images and network policies', () => {
   });
 });
 
+describe('startAfter() with Argo CD sync waves', () => {
+  const wave = (manifests: Manifest[], kind: string, name: string) => findObject(manifests, kind, name).metadata.annotations?.['argocd.argoproj.io/sync-wave'];
+
+  test('every object of the other app is in an earlier wave than every object of this one', () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db, { syncWaves: true });
+    const manifests = synth(chart);
+    for (const [kind, name] of [['Service', 'db-headless'], ['StatefulSet', 'db'], ['PodDisruptionBudget', 'db']]) {
+      expect(wave(manifests, kind, name)).toEqual('0');
+    }
+    for (const [kind, name] of [['Service', 'web-headless'], ['StatefulSet', 'web'], ['PodDisruptionBudget', 'web']]) {
+      expect(wave(manifests, kind, name)).toEqual('1');
+    }
+  });
+
+  test('waves follow chains of apps, whatever the order of the calls', () => {
+    const chart = newChart();
+    const [a, b, c] = ['a', 'b', 'c'].map(name => new OrderedStatefulApp(chart, name, webProps()));
+    c.startAfter(b, { syncWaves: true });
+    b.startAfter(a, { syncWaves: true });
+    const manifests = synth(chart);
+    expect(['a', 'b', 'c'].map(name => wave(manifests, 'StatefulSet', name))).toEqual(['0', '1', '2']);
+  });
+
+  test('objects added after the call, and by presets, are in the app\'s wave too', () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db, { syncWaves: true });
+    const config = new OrderedStatefulApp(chart, 'cfg', webProps({ configMountPath: '/conf' }));
+    config.startAfter(web, { syncWaves: true });
+    config.addSharedFile('a', 'x');
+    expect(wave(synth(chart), 'ConfigMap', 'cfg-config')).toEqual('2');
+  });
+
+  test('without syncWaves, no object carries the annotation', () => {
+    const { chart, web, db } = twoApps();
+    web.startAfter(db);
+    expect(synth(chart).filter(m => m.metadata.annotations?.['argocd.argoproj.io/sync-wave'] !== undefined)).toEqual([]);
+  });
+});
+

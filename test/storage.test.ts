@@ -21,6 +21,8 @@ describe('volume claim templates', () => {
       }),
     });
     expect(sts.spec.volumeClaimTemplates).toEqual([{
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
       metadata: { name: 'data' },
       spec: {
         accessModes: ['ReadWriteOncePod'],
@@ -31,9 +33,14 @@ describe('volume claim templates', () => {
     }]);
   });
 
-  test('a claim defaults to ReadWriteOnce on the default StorageClass', () => {
+  test('a claim defaults to ReadWriteOnce on the default StorageClass, as a file system', () => {
     const { sts } = synthApp({ storage: withClaims(DATA) });
-    expect(sts.spec.volumeClaimTemplates[0].spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } });
+    expect(sts.spec.volumeClaimTemplates[0].spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' });
+  });
+
+  test('claim templates are written as the API server stores them, so GitOps controllers see no difference', () => {
+    const { sts } = synthApp({ storage: withClaims(DATA) });
+    expect(sts.spec.volumeClaimTemplates[0]).toMatchObject({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', spec: { volumeMode: 'Filesystem' } });
   });
 
   test('sizes are written in the largest whole binary unit', () => {

@@ -72,7 +72,7 @@ export class PrimaryReplicas extends Construct {
     this.primaryPodName = app.podName(this.primaryOrdinal);
     const identity = app._identity;
     const ports = portNames.map(name => identity.port(name)!);
-    const metadata = { namespace: app.namespace, labels: app.statefulSet.metadata.toJson().labels };
+    const metadata = app._metadata;
     const service = (serviceId: string, name: string, selector: { [key: string]: string }) =>
       memberService(this, serviceId, { name, metadata, ports, selector });
     this.primaryService = service('PrimaryService', primaryServiceName,

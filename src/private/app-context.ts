@@ -4,10 +4,12 @@ import { StatefulSetWriter } from './statefulset-writer';
 import { AppIdentity, MemberPort } from '../ground/identity';
 import { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 
-/** The namespace and labels every object of an app carries. */
+/** The namespace, labels and annotations every object of an app carries. */
 export interface ObjectMetadata {
   readonly namespace?: string;
   readonly labels: { [key: string]: string };
+  /** Computed when the YAML is written: an annotation whose value is undefined is left out. */
+  readonly annotations: { [key: string]: string };
 }
 
 /**

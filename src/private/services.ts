@@ -1,3 +1,4 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ObjectMetadata } from './app-context';
@@ -28,5 +29,8 @@ export function memberService(scope: Construct, id: string, props: MemberService
   for (const [key, value] of Object.entries(props.selector)) {
     service.selectLabel(key, value);
   }
+  // cdk8s-plus always writes `externalIPs`, empty here; the API server drops an empty list,
+  // and GitOps controllers would then show the Service out of sync forever.
+  ApiObject.of(service).addJsonPatch(JsonPatch.remove('/spec/externalIPs'));
   return service;
 }

@@ -1,4 +1,4 @@
-import { Duration, Size } from 'cdk8s';
+import { Duration, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { AppContext } from './app-context';
@@ -77,6 +77,27 @@ const SH_WAIT_SCRIPT = [
   'done',
 ].join('\n');
 
+/** The Argo CD annotation that orders the objects of an application into waves. */
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+
+/** The apps each app waits for with `syncWaves`, by app scope. */
+const WAVE_EDGES = new WeakMap<IConstruct, IConstruct[]>();
+/** Every app that takes part in sync waves, waiting or waited for. */
+const IN_WAVES = new WeakSet<IConstruct>();
+
+/** An app's sync wave: 0 when it waits for no app with `syncWaves`, else one after the latest of those. */
+function syncWave(scope: IConstruct): number {
+  return Math.max(-1, ...(WAVE_EDGES.get(scope) ?? []).map(syncWave)) + 1;
+}
+
+/**
+ * The annotations every object of the app carries: its Argo CD sync wave, when it takes part
+ * in sync waves (decided by `startAfter()` calls up to synthesis; left out otherwise).
+ */
+export function syncWaveAnnotations(scope: IConstruct): { [key: string]: string } {
+  return { [SYNC_WAVE_ANNOTATION]: Lazy.any({ produce: () => IN_WAVES.has(scope) ? String(syncWave(scope)) : undefined }) };
+}
+
 function dependsOn(from: IConstruct, target: IConstruct): boolean {
   return from.node.dependencies.some(dep => dep === target || dependsOn(dep, target));
 }
@@ -111,6 +132,11 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
   problems.throwIfAny();
 
   app.scope.node.addDependency(other.scope);
+  if (options.syncWaves) {
+    WAVE_EDGES.set(app.scope, [...WAVE_EDGES.get(app.scope) ?? [], other.scope]);
+    IN_WAVES.add(app.scope);
+    IN_WAVES.add(other.scope);
+  }
   const hosts = options.allMembers ? target.ordinals.map(o => target.podFqdn(o)) : [target.podFqdn(target.startOrdinal)];
   const wait = check._toWait();
   const env: { [name: string]: kplus.EnvValue } = {

@@ -26,8 +26,10 @@ describe('examples/web', () => {
 
   test('each member serves its pages from its own 1Gi volume www, writable by group 101', () => {
     expect(sts.spec.volumeClaimTemplates).toEqual([{
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
       metadata: { name: 'www' },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeMode: 'Filesystem' },
     }]);
     expect(findContainer(sts.spec.template.spec, 'web').volumeMounts).toContainEqual({ name: 'www', mountPath: '/usr/share/nginx/html' });
     expect(sts.spec.template.spec.securityContext).toMatchObject({ fsGroup: 101, fsGroupChangePolicy: 'OnRootMismatch' });

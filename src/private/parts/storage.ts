@@ -101,13 +101,16 @@ export const STORAGE: ProductionPart = {
       whenDeleted: storage.whenDeleted ?? ClaimRetention.RETAIN,
       whenScaled: storage.whenScaled ?? ClaimRetention.RETAIN,
     }));
+    // Written as the API server stores them, so that GitOps controllers see no difference.
     const templates = storage.claims.map(claim => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
       metadata: { name: claim.name },
       spec: {
         accessModes: claim.accessModes ?? [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
         resources: { requests: { storage: storageQuantity(claim.size) } },
         ...(claim.storageClassName === undefined ? {} : { storageClassName: claim.storageClassName }),
-        ...(claim.volumeMode === undefined ? {} : { volumeMode: claim.volumeMode }),
+        volumeMode: claim.volumeMode ?? kplus.PersistentVolumeMode.FILE_SYSTEM,
       },
     }));
     const mounts = storage.claims.filter(c => !isBlock(c.volumeMode)).map(c => ({
