@@ -129,7 +129,11 @@ export class OrderedStatefulApp extends Construct {
     this.podManagement = props.podManagement ?? PodManagement.ORDERED_READY;
     this.selectorLabels = identity.selectorLabels;
     this.configMountPath = props.configMountPath;
-    const metadata: ObjectMetadata = { namespace: props.namespace, labels: { ...props.labels, ...this.selectorLabels }, annotations: syncWaveAnnotations(this) };
+    const metadata: ObjectMetadata = {
+      namespace: props.namespace,
+      labels: { ...props.labels, ...this.selectorLabels },
+      annotations: syncWaveAnnotations(this),
+    };
     this._metadata = metadata;
 
     this.headlessService = memberService(this, 'HeadlessService', {
