@@ -100,7 +100,8 @@ describe('startAfter()', () => {
     web.startAfter(db);
     const wait = waitContainer(synth(chart));
     expect(wait.image).toEqual('bash:5.2.26');
-    expect(wait.command.slice(0, 2)).toEqual(['bash', '-c']);
+    expect(wait.command.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(wait.command.slice(4)).toEqual(['timeout', '3', 'bash', '-c', 'exec 2>/dev/null 3<>"/dev/tcp/$WAIT_HOST/$WAIT_PORT"']);
     expect(wait.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, readOnlyRootFilesystem: true });
     expect(wait.resources).toEqual({ requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } });
   });

@@ -12,7 +12,7 @@ import { StartAfterOptions, WaitCheck } from '../start-after';
  * The image of the wait container of TCP and HTTP checks: the official bash image. Its
  * bash is built from the GNU sources with the default `--enable-net-redirections`, so
  * `/dev/tcp/<host>/<port>` opens a TCP connection, and its Alpine base brings the BusyBox
- * `timeout` and `sleep`.
+ * `sh`, `timeout`, `date` and `sleep`.
  */
 export const DEFAULT_WAIT_IMAGE = 'bash:5.2.26';
 
@@ -25,48 +25,31 @@ export const DEFAULT_WAIT_TIMEOUT = Duration.minutes(5);
 /** The HTTP path of an HTTP check. */
 const WAIT_PATH_ENV = 'WAIT_PATH';
 
-/** The check of a TCP wait: the member accepts a connection. Arguments: host, port. */
-const TCP_CHECK = 'exec 3<>"/dev/tcp/$1/$2"';
+/** The check of a TCP wait: the member accepts a connection. */
+const TCP_CHECK = 'exec 2>/dev/null 3<>"/dev/tcp/$WAIT_HOST/$WAIT_PORT"';
 
-/** The check of an HTTP wait: `GET $WAIT_PATH` answers 2xx or 3xx. Arguments: host, port. */
+/** The check of an HTTP wait: `GET $WAIT_PATH` answers 2xx or 3xx. */
 const HTTP_CHECK = [
-  'exec 3<>"/dev/tcp/$1/$2"',
-  'printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n" "$WAIT_PATH" "$1" >&3',
+  'exec 2>/dev/null 3<>"/dev/tcp/$WAIT_HOST/$WAIT_PORT"',
+  'printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n" "$WAIT_PATH" "$WAIT_HOST" >&3',
   'read -r version status rest <&3',
   '[[ "$status" == [23][0-9][0-9] ]]',
 ].join('\n');
 
 /**
- * Tries every host in `WAIT_HOSTS` in turn until the check (`$1`, a bash script taking host
- * and port) passes, each try bounded by `timeout 3`, and gives up with status 1 once
- * `WAIT_TIMEOUT_SECONDS` have passed. Written without `$(...)`, which Kubernetes would
- * read as a variable reference.
+ * Runs the check (the script's arguments) against every host in `WAIT_HOSTS` in turn, with
+ * `WAIT_HOST` set to it, until it passes, and gives up with status 1 once
+ * `WAIT_TIMEOUT_SECONDS` have passed. POSIX sh, so that a command check runs in any image
+ * with `sh`, `date` and `sleep`. Written without `$(...)`, which Kubernetes would read as a
+ * variable reference (`$((...))` is arithmetic, which it leaves alone).
  */
-const BASH_WAIT_SCRIPT = [
-  '(( deadline = SECONDS + WAIT_TIMEOUT_SECONDS ))',
-  'for host in ${WAIT_HOSTS}; do',
-  '  until timeout 3 bash -c "$1" wait "${host}" "${WAIT_PORT}" 2>/dev/null; do',
-  '    if (( SECONDS >= deadline )); then',
-  '      echo "gave up after ${WAIT_TIMEOUT_SECONDS}s: ${WAIT_FOR} at ${host}:${WAIT_PORT} is not up" >&2',
-  '      exit 1',
-  '    fi',
-  '    echo "waiting for ${WAIT_FOR}: ${host}:${WAIT_PORT} is not up yet"',
-  '    sleep 2',
-  '  done',
-  '  echo "${WAIT_FOR} at ${host}:${WAIT_PORT} is up"',
-  'done',
-].join('\n');
-
-/**
- * Like `BASH_WAIT_SCRIPT`, in POSIX sh, around a command given as the script's arguments,
- * with `WAIT_HOST` set to the host under test.
- */
-const SH_WAIT_SCRIPT = [
-  'deadline=$(( $(date +%s) + WAIT_TIMEOUT_SECONDS ))',
+const WAIT_SCRIPT = [
+  'deadline=`date +%s`',
+  'deadline=$(( deadline + WAIT_TIMEOUT_SECONDS ))',
   'for host in ${WAIT_HOSTS}; do',
   '  export WAIT_HOST="${host}"',
   '  until "$@"; do',
-  '    if [ "$(date +%s)" -ge "${deadline}" ]; then',
+  '    if [ "`date +%s`" -ge "${deadline}" ]; then',
   '      echo "gave up after ${WAIT_TIMEOUT_SECONDS}s: ${WAIT_FOR} at ${host}:${WAIT_PORT} is not up" >&2',
   '      exit 1',
   '    fi',
@@ -114,7 +97,7 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
   const portName = options.port ?? target.ports[0].name;
   const timeout = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
   const seconds = timeout.toSeconds({ integral: false });
-  const check = options.check ?? WaitCheck.tcp();
+  const waitCheck = options.check ?? WaitCheck.tcp();
   problems.check(other !== app, 'other', `must be another app, got the app ${show(app.identity.name)} itself`);
   problems.check(!dependsOn(other.scope, app.scope), 'other',
     `already starts after ${show(app.identity.name)}: two apps cannot wait for each other, got ${show(target.name)}`);
@@ -128,7 +111,7 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
     `must name a port of ${show(target.name)} (declared: ${target.ports.map(p => `'${p.name}'`).join(', ')}), got ${show(portName)}`);
   problems.check(Number.isInteger(seconds) && seconds >= 1, 'options.timeout',
     `must be a whole number of seconds, at least 1, got ${seconds} seconds`);
-  check._check(problems, 'options.check', app.props.allowUnpinnedImages === true);
+  waitCheck._check(problems, 'options.check', app.props.allowUnpinnedImages === true);
   problems.throwIfAny();
 
   app.scope.node.addDependency(other.scope);
@@ -138,7 +121,7 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
     IN_WAVES.add(other.scope);
   }
   const hosts = options.allMembers ? target.ordinals.map(o => target.podFqdn(o)) : [target.podFqdn(target.startOrdinal)];
-  const wait = check._toWait();
+  const wait = waitCheck._toWait();
   const env: { [name: string]: kplus.EnvValue } = {
     [WAIT_FOR_ENV]: kplus.EnvValue.fromValue(target.name),
     [WAIT_HOSTS_ENV]: kplus.EnvValue.fromValue(hosts.join(' ')),
@@ -146,14 +129,13 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
     [WAIT_TIMEOUT_ENV]: kplus.EnvValue.fromValue(String(seconds)),
     ...(wait.path === undefined ? {} : { [WAIT_PATH_ENV]: kplus.EnvValue.fromValue(wait.path) }),
   };
-  const command = wait.mode === 'command'
-    ? ['sh', '-c', SH_WAIT_SCRIPT, 'wait', ...wait.command!]
-    : ['bash', '-c', BASH_WAIT_SCRIPT, 'wait', wait.mode === 'http' ? HTTP_CHECK : TCP_CHECK];
+  // A TCP or HTTP try is bounded by `timeout 3`; a command bounds its own tries.
+  const check = wait.mode === 'command' ? wait.command! : ['timeout', '3', 'bash', '-c', wait.mode === 'http' ? HTTP_CHECK : TCP_CHECK];
   app.writer.addInitContainer({
     name: waitContainerName(target.name),
     image: wait.image ?? app.props.waitImage ?? DEFAULT_WAIT_IMAGE,
     imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-    command,
+    command: ['sh', '-c', WAIT_SCRIPT, 'wait', ...check],
     envVariables: env,
     resources: {
       cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
