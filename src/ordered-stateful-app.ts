@@ -184,9 +184,10 @@ export class OrderedStatefulApp extends Construct {
   /**
    * Sizes the PodDisruptionBudget for a quorum of `quorumSize` members:
    * `maxUnavailable` becomes `replicas - quorumSize`, so a voluntary disruption never
-   * leaves fewer than `quorumSize` members (the eviction policy is kept). When
-   * `quorumSize` equals `replicas` the budget allows no eviction at all and node
-   * drains wait. May be called after construction; the budget is computed at synth time.
+   * leaves fewer than `quorumSize` members (the eviction policy is kept). A stricter
+   * `disruptionBudget` given in the props is kept as it is: a quorum never loosens a
+   * budget. When `quorumSize` equals `replicas` the budget allows no eviction at all and
+   * node drains wait. May be called after construction; the budget is computed at synth time.
    */
   public protectQuorum(quorumSize: number): void {
     this.budget.protectQuorum(quorumSize);
