@@ -11,6 +11,7 @@ import { AppContext } from './private/app-context';
 import { checkAppProps } from './private/app-props';
 import { checkConfigProps, MemberConfig } from './private/member-config';
 import { addMemberEnv } from './private/member-env';
+import { appObjectProperty, checkObjectNames } from './private/object-names';
 import { PartObjects, QuorumBudget } from './private/parts/part';
 import { PRODUCTION_PARTS } from './private/production';
 import { memberService } from './private/services';
@@ -179,6 +180,7 @@ export class OrderedStatefulApp extends Construct {
     this.budget = parts.disruptionBudget!;
     this.podDisruptionBudget = this.budget.apiObject;
     this.networkPolicy = parts.networkPolicy;
+    checkObjectNames(this, 'OrderedStatefulAppProps', appObjectProperty);
   }
 
   /**

@@ -5,6 +5,7 @@ import { configFileNameProblem } from '../ground/member-config';
 import { isDns1035Label } from '../ground/names';
 import { Problems, show } from '../ground/problems';
 import { OrderedStatefulApp } from '../ordered-stateful-app';
+import { checkObjectNames } from '../private/object-names';
 import { memberService } from '../private/services';
 
 /**
@@ -80,6 +81,7 @@ export class PrimaryReplicas extends Construct {
     this.readService = service('ReadService', readServiceName, app.selectorLabels);
 
     this.addRoleFile(roleFile, 'primary\n', 'replica\n');
+    checkObjectNames(this, 'PrimaryReplicasProps', childId => childId === 'PrimaryService' ? 'primaryServiceName' : 'readServiceName');
   }
 
   /**
