@@ -1,4 +1,5 @@
 import { Problems, show } from './ground/problems';
+import { checkChoice } from './private/checks';
 
 /**
  * What an eviction does with members that run but are not Ready
@@ -35,6 +36,11 @@ export interface DisruptionBudgetOptions {
  * How many members voluntary disruptions (node drains, evictions) may take down
  * at once: the app's PodDisruptionBudget (policy/v1), named like the app and
  * selecting its pods by the app's selector labels.
+ *
+ * A quorum (`protectQuorum()`, `Quorum`) never loosens a budget given here: when it lets
+ * at most `replicas - quorumSize` members go it is kept as it is (`minAvailable(3)` of 3
+ * members, `maxUnavailable(1)` of 5 with a quorum of 3), otherwise the quorum's
+ * `maxUnavailable` replaces it.
  */
 export class DisruptionBudget {
   /**
@@ -81,19 +87,24 @@ export class DisruptionBudget {
       return;
     }
     const property = `disruptionBudget.${this.field}`;
-    problems.check(Number.isInteger(this.count) && this.count >= 0, property, `must be an integer >= 0, got ${show(this.count)}`);
-    if (this.field === 'minAvailable') {
+    problems.checkInteger(property, this.count, 0);
+    checkChoice(problems, 'disruptionBudget.unhealthyPodEvictionPolicy', this.options.unhealthyPodEvictionPolicy,
+      Object.values(UnhealthyPodEvictionPolicy));
+    if (this.field === 'minAvailable' && Number.isInteger(this.count)) {
       problems.check(this.count <= replicas, property, `must be at most the number of members (${replicas}), got ${show(this.count)}`);
     }
   }
 
   /**
-   * The budget that leaves at least `quorumSize` of `replicas` members during a voluntary
-   * disruption: `maxUnavailable: replicas - quorumSize`, with the same eviction policy.
+   * The stricter of this budget and one that leaves at least `quorumSize` of `replicas`
+   * members during a voluntary disruption (`maxUnavailable: replicas - quorumSize`): this
+   * budget as it is when it lets at most as many members go, otherwise the quorum's budget
+   * with this budget's eviction policy. A quorum never loosens a budget.
    * @internal
    */
   public _forQuorum(replicas: number, quorumSize: number): DisruptionBudget {
-    return DisruptionBudget.maxUnavailable(replicas - quorumSize, this.options);
+    const allowed = this.field === 'minAvailable' ? replicas - this.count : this.count;
+    return allowed <= replicas - quorumSize ? this : DisruptionBudget.maxUnavailable(replicas - quorumSize, this.options);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { PROBE_FIELD_MINIMUMS } from './ground/probes';
 import { Problems, show } from './ground/problems';
 
 /**
@@ -7,28 +8,30 @@ import { Problems, show } from './ground/problems';
  */
 export interface MemberProbeOptions {
   /**
-   * Seconds after the container starts before the first probe (`initialDelaySeconds`).
+   * Seconds after the container starts before the first probe (`initialDelaySeconds`),
+   * in whole seconds.
    *
    * @default - probe at once
    */
   readonly initialDelay?: Duration;
 
   /**
-   * How often to probe (`periodSeconds`).
+   * How often to probe (`periodSeconds`), in whole seconds, at least 1.
    *
    * @default Duration.seconds(10)
    */
   readonly period?: Duration;
 
   /**
-   * How long one probe may take (`timeoutSeconds`).
+   * How long one probe may take (`timeoutSeconds`), in whole seconds, at least 1.
    *
    * @default Duration.seconds(1)
    */
   readonly timeout?: Duration;
 
   /**
-   * Consecutive failures after which the probe counts as failed (`failureThreshold`).
+   * Consecutive failures after which the probe counts as failed (`failureThreshold`),
+   * an integer of at least 1.
    *
    * @default 3
    */
@@ -104,14 +107,37 @@ export class MemberProbe {
     private readonly command?: string[]) {}
 
   /**
-   * Reports a port name that the main container does not declare.
+   * Reports a port name that the container does not declare, timing the API server
+   * refuses (or turns into a default), and an empty command or path.
    * @internal
    */
   public _check(problems: Problems, property: string, ports: kplus.ContainerPort[], container: string = 'the main container'): void {
     if (this.portName !== undefined) {
       const declared = ports.map(p => `'${p.name}'`).join(', ') || 'none';
       problems.check(ports.some(p => p.name === this.portName), property,
-        `probes the port ${show(this.portName)}, which ${container} does not declare; declared ports: ${declared}`);
+        `must probe a port ${container} declares (${declared}), got ${show(this.portName)}`);
+    }
+    const { initialDelay, period, timeout, failureThreshold, scheme } = this.options;
+    const durations: Array<[string, Duration | undefined, number]> = [
+      ['initialDelay', initialDelay, PROBE_FIELD_MINIMUMS.initialDelaySeconds],
+      ['period', period, PROBE_FIELD_MINIMUMS.periodSeconds],
+      ['timeout', timeout, PROBE_FIELD_MINIMUMS.timeoutSeconds],
+    ];
+    for (const [option, duration, min] of durations) {
+      if (duration !== undefined) {
+        problems.checkSeconds(`${property}.${option}`, duration.toSeconds({ integral: false }), min);
+      }
+    }
+    if (failureThreshold !== undefined) {
+      problems.checkInteger(`${property}.failureThreshold`, failureThreshold, PROBE_FIELD_MINIMUMS.failureThreshold);
+    }
+    if (this.kind === 'command') {
+      problems.check((this.command ?? []).length > 0, property, 'must run a command, got []');
+    }
+    if (this.kind === 'http') {
+      problems.check((this.path ?? '').length > 0, property, 'must request a path such as \'/healthz\', got \'\'');
+      problems.check(scheme === undefined || Object.values(kplus.ConnectionScheme).includes(scheme), `${property}.scheme`,
+        `must be HTTP or HTTPS, got ${show(scheme)}`);
     }
   }
 

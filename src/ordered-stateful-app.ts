@@ -12,6 +12,7 @@ import { AppContext, ObjectMetadata } from './private/app-context';
 import { checkAppProps } from './private/app-props';
 import { checkConfigProps, MemberConfig } from './private/member-config';
 import { memberEnvValues } from './private/member-env';
+import { appObjectProperty, checkObjectNames } from './private/object-names';
 import { AppNetworkPolicy, PartObjects, QuorumBudget } from './private/parts/part';
 import { PRODUCTION_PARTS } from './private/production';
 import { memberService } from './private/services';
@@ -229,14 +230,16 @@ export class OrderedStatefulApp extends Construct {
         return [...atSynth.toValidationErrors(), ...pod.toValidationErrors()];
       },
     });
+    checkObjectNames(this, 'OrderedStatefulAppProps', appObjectProperty);
   }
 
   /**
    * Sizes the PodDisruptionBudget for a quorum of `quorumSize` members:
    * `maxUnavailable` becomes `replicas - quorumSize`, so a voluntary disruption never
-   * leaves fewer than `quorumSize` members (the eviction policy is kept). When
-   * `quorumSize` equals `replicas` the budget allows no eviction at all and node
-   * drains wait. May be called after construction; the budget is computed at synth time.
+   * leaves fewer than `quorumSize` members (the eviction policy is kept). A stricter
+   * `disruptionBudget` given in the props is kept as it is: a quorum never loosens a
+   * budget. When `quorumSize` equals `replicas` the budget allows no eviction at all and
+   * node drains wait. May be called after construction; the budget is computed at synth time.
    */
   public protectQuorum(quorumSize: number): void {
     this.budget.protectQuorum(quorumSize);

@@ -26,7 +26,8 @@ export interface ProductionProps {
 
   /**
    * The PodDisruptionBudget (policy/v1) that limits voluntary disruptions.
-   * `protectQuorum()` resizes it for a quorum.
+   * `protectQuorum()` sizes the default for a quorum, and tightens a budget given here
+   * only when it would let the quorum break; a stricter one is kept.
    *
    * @default DisruptionBudget.maxUnavailable(1)
    */

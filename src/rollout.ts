@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Problems, show } from './ground/problems';
+import { Problems } from './ground/problems';
 
 /**
  * Options of a rolling update.
@@ -46,8 +46,7 @@ export class UpdateStrategy {
    */
   public _check(problems: Problems, property: string): void {
     if (this.partition !== undefined) {
-      problems.check(Number.isInteger(this.partition) && this.partition >= 0, property,
-        `has a partition that must be an integer >= 0, got ${show(this.partition)}`);
+      problems.checkInteger(`${property}.partition`, this.partition, 0);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { unpinnedImageProblem } from './ground/images';
+import { imageProblem } from './ground/images';
 import { Problems, show } from './ground/problems';
 
 /**
@@ -63,9 +63,8 @@ export class WaitCheck {
         `has an HTTP path that must start with '/' and hold only printable ASCII without spaces, got ${show(this.path)}`);
     }
     if (this.image !== undefined) {
-      const problem = allowUnpinnedImages ? undefined : unpinnedImageProblem(this.image);
-      problems.check(problem === undefined, property,
-        `has an image that must be pinned to a tag other than 'latest' or to a digest, got ${show(this.image)}, which ${problem}`);
+      const problem = imageProblem(this.image, allowUnpinnedImages);
+      problems.check(problem === undefined, `${property}.image`, problem!);
     }
     if (this.command !== undefined) {
       problems.check(this.command.length > 0 && this.command[0] !== '', property, `has a command that must not be empty, got ${show(this.command)}`);

@@ -35,7 +35,8 @@ export interface VolumeClaimOptions {
   readonly subPath?: string;
 
   /**
-   * The StorageClass (`spec.storageClassName`).
+   * The StorageClass (`spec.storageClassName`): its name, a DNS subdomain, or `''` for
+   * no class (a statically provisioned volume).
    *
    * @default - unset: the cluster's default StorageClass
    */

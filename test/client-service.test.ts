@@ -79,6 +79,11 @@ describe('client Service', () => {
     expectInvalidProps(webProps({ clientService: { type: kplus.ServiceType.EXTERNAL_NAME } }),
       '\'clientService.type\' must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER: an ExternalName Service selects no pods, got \'ExternalName\'');
   });
+
+  test('fails when the type is not a Service type', () => {
+    expectInvalidProps(webProps({ clientService: { type: 'Headless' as kplus.ServiceType } }),
+      '\'clientService.type\' must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER: an ExternalName Service selects no pods, got \'Headless\'');
+  });
 });
 
 describe('per-member Services', () => {

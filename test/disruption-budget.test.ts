@@ -56,9 +56,9 @@ describe('PodDisruptionBudget', () => {
 
   test('fails when the count is negative or not an integer', () => {
     expectInvalidProps(webProps({ disruptionBudget: DisruptionBudget.maxUnavailable(-1) }),
-      '\'disruptionBudget.maxUnavailable\' must be an integer >= 0, got -1');
+      '\'disruptionBudget.maxUnavailable\' must be an integer from 0 to 2147483647, got -1');
     expectInvalidProps(webProps({ disruptionBudget: DisruptionBudget.minAvailable(1.5) }),
-      '\'disruptionBudget.minAvailable\' must be an integer >= 0, got 1.5');
+      '\'disruptionBudget.minAvailable\' must be an integer from 0 to 2147483647, got 1.5');
   });
 
   test('fails when minAvailable exceeds the number of members', () => {
@@ -86,7 +86,7 @@ describe('protectQuorum()', () => {
     expect(budgetOf(synth(chart)).spec.maxUnavailable).toEqual(1);
   });
 
-  test('replaces minAvailable and keeps the eviction policy', () => {
+  test('replaces a looser minAvailable and keeps the eviction policy', () => {
     const { chart, app } = quorumApp(5, DisruptionBudget.minAvailable(1, { unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy.ALWAYS_ALLOW }));
     app.protectQuorum(3);
     expect(budgetOf(synth(chart)).spec).toEqual({
@@ -94,6 +94,43 @@ describe('protectQuorum()', () => {
       unhealthyPodEvictionPolicy: 'AlwaysAllow',
       selector: { matchLabels: app.selectorLabels },
     });
+  });
+
+  test('keeps a stricter minAvailable: minAvailable(3) of 3 members with a quorum of 2', () => {
+    const { chart, app } = quorumApp(3, DisruptionBudget.minAvailable(3));
+    app.protectQuorum(2);
+    expect(budgetOf(synth(chart)).spec).toEqual({ minAvailable: 3, selector: { matchLabels: app.selectorLabels } });
+  });
+
+  test('keeps a stricter maxUnavailable: maxUnavailable(1) of 5 members with a quorum of 3', () => {
+    const { chart, app } = quorumApp(5, DisruptionBudget.maxUnavailable(1));
+    app.protectQuorum(3);
+    expect(budgetOf(synth(chart)).spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: app.selectorLabels } });
+  });
+
+  test('keeps an explicit budget as strict as the quorum\'s in its own form', () => {
+    const { chart, app } = quorumApp(5, DisruptionBudget.minAvailable(3));
+    app.protectQuorum(3);
+    expect(budgetOf(synth(chart)).spec).toEqual({ minAvailable: 3, selector: { matchLabels: app.selectorLabels } });
+  });
+
+  test('tightens an explicit maxUnavailable that would break the quorum', () => {
+    const { chart, app } = quorumApp(3, DisruptionBudget.maxUnavailable(2));
+    app.protectQuorum(2);
+    expect(budgetOf(synth(chart)).spec.maxUnavailable).toEqual(1);
+  });
+
+  test('replaces the default budget, even where that lets more members go', () => {
+    const { chart, app } = quorumApp(5);
+    app.protectQuorum(3);
+    expect(budgetOf(synth(chart)).spec.maxUnavailable).toEqual(2);
+  });
+
+  test('two quorums keep the stricter of the two', () => {
+    const { chart, app } = quorumApp(5);
+    app.protectQuorum(4);
+    app.protectQuorum(3);
+    expect(budgetOf(synth(chart)).spec.maxUnavailable).toEqual(1);
   });
 
   test('a quorum of every member is allowed and blocks every voluntary eviction', () => {

@@ -137,7 +137,7 @@ describe('pod settings', () => {
     }),
     '\'preStop\' must be a command with at least a program, got []',
     '\'preStop\' and \'container.lifecycle.preStop\' are both set: give one of them',
-    '\'terminationGracePeriod\' must be a whole number of seconds, at least 0, got 1.5 seconds',
+    '\'terminationGracePeriod\' must be a whole number of seconds, got 1.5 seconds',
     '\'priorityClassName\' must be the name of a PriorityClass, a DNS subdomain (lowercase letters, digits, \'-\' and \'.\'), got \'High_Priority\'');
   });
 });
@@ -314,7 +314,7 @@ describe('probes', () => {
 
   test('fails when a probe names an undeclared port', () => {
     expectInvalid(webProps({ readiness: MemberProbe.tcp({ port: 'admin' }) }),
-      "'readiness' probes the port 'admin', which the main container does not declare; declared ports: 'web'");
+      "'readiness' must probe a port the main container declares ('web'), got 'admin'");
   });
 
   test('fails when a probe is given twice', () => {
@@ -430,9 +430,14 @@ describe('validation', () => {
     expect(sts.metadata.name).toHaveLength(52);
   });
 
-  test('fails when the last pod name is longer than 63 characters', () => {
-    expectInvalid(webProps({ name: 'a'.repeat(52), startOrdinal: 99999999999 }),
-      `'name' makes the pod name '${'a'.repeat(52)}-99999999999' 64 characters long, but a pod hostname has at most 63: shorten 'name'`);
+  test('the longest name and the largest ordinal make a pod name of 63 characters', () => {
+    const { app } = synthWeb({ name: 'a'.repeat(52), startOrdinal: 2147483646, replicas: 2 });
+    expect(app.podName(2147483647)).toHaveLength(63);
+  });
+
+  test('fails when the last ordinal is beyond int32', () => {
+    expectInvalid(webProps({ startOrdinal: 2147483647, replicas: 2 }),
+      "'startOrdinal' makes the last ordinal 2147483648, but the StatefulSet controller reads ordinals up to 2147483647, got 2147483647: lower 'startOrdinal' or 'replicas'");
   });
 
   test('fails when the service name is not a DNS-1035 label', () => {
@@ -446,12 +451,12 @@ describe('validation', () => {
       "'clusterDomain' must be a DNS subdomain such as 'cluster.local', got 'cluster..local'");
   });
 
-  test.each([[-1], [1.5]])('fails when replicas is %s', replicas => {
-    expectInvalid(webProps({ replicas }), `'replicas' must be an integer >= 0, got ${replicas}`);
+  test.each([[-1], [1.5], [2147483648], [NaN]])('fails when replicas is %s', replicas => {
+    expectInvalid(webProps({ replicas }), `'replicas' must be an integer from 0 to 2147483647, got ${replicas}`);
   });
 
   test('fails when startOrdinal is negative', () => {
-    expectInvalid(webProps({ startOrdinal: -2 }), "'startOrdinal' must be an integer >= 0, got -2");
+    expectInvalid(webProps({ startOrdinal: -2 }), "'startOrdinal' must be an integer from 0 to 2147483647, got -2");
   });
 
   test('fails when port names break the IANA_SVC_NAME rules', () => {
@@ -511,7 +516,7 @@ describe('validation', () => {
     expect(() => {
       new OrderedStatefulApp(chart, 'web', webProps({ replicas: -1 }));
       app.synth();
-    }).toThrow("'replicas' must be an integer >= 0, got -1");
+    }).toThrow("'replicas' must be an integer from 0 to 2147483647, got -1");
     expect(fs.readdirSync(outdir)).toEqual([]);
   });
 });

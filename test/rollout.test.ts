@@ -43,12 +43,18 @@ describe('rollout', () => {
 
   test('fails when the partition or the history limit is negative', () => {
     expectInvalidProps(webProps({ rollout: { strategy: UpdateStrategy.rollingUpdate({ partition: -1 }), revisionHistoryLimit: -2 } }),
-      '\'rollout.strategy\' has a partition that must be an integer >= 0, got -1',
-      '\'rollout.revisionHistoryLimit\' must be an integer >= 0, got -2');
+      '\'rollout.strategy.partition\' must be an integer from 0 to 2147483647, got -1',
+      '\'rollout.revisionHistoryLimit\' must be an integer from 0 to 2147483647, got -2');
   });
 
   test('fails when minReady is not a whole number of seconds', () => {
     expectInvalidProps(webProps({ rollout: { minReady: Duration.millis(1500) } }),
       '\'rollout.minReady\' must be a whole number of seconds, got 1.5 seconds');
+  });
+
+  test('fails when a count or minReady is beyond int32', () => {
+    expectInvalidProps(webProps({ rollout: { strategy: UpdateStrategy.rollingUpdate({ partition: 1e21 }), minReady: Duration.seconds(2147483648) } }),
+      '\'rollout.strategy.partition\' must be an integer from 0 to 2147483647, got 1e+21',
+      '\'rollout.minReady\' must be from 0 to 2147483647 seconds, got 2147483648 seconds');
   });
 });

@@ -83,9 +83,9 @@ describe('addSidecar()', () => {
     expect(message).toContain('\'container.name\' must be set: every container of a pod needs its own name, got undefined');
     expect(message).toContain('\'container.image\' must be pinned to a tag other than \'latest\' or to a digest, got \'exporter\'');
     expect(message).toContain('\'container.ports[0].name\' must be set: every port needs a name for the headless Service and its SRV records (port 8080)');
-    expect(message).toContain('\'container.ports[0].number\' must be unique per protocol, got 8080 twice');
-    expect(message).toContain('\'container.ports[1].name\' must be unique, got \'web\' twice');
-    expect(message).toContain('\'options.readiness\' probes the port \'other\', which the sidecar does not declare; declared ports: \'undefined\', \'web\'');
+    expect(message).toContain('\'container.ports[0].number\' must be unique per protocol in the pod, got 8080, which the port \'web\' of another container uses');
+    expect(message).toContain('\'container.ports[1].name\' must be unique in the pod, got \'web\', which another container of the pod declares');
+    expect(message).toContain('\'options.readiness\' must probe a port the sidecar declares (\'undefined\', \'web\'), got \'other\'');
     expect(message).toContain('\'container.envVariables.POD_FQDN\' cannot be set: the library sets POD_FQDN in every member, got \'x\'');
   });
 

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { OrderedStatefulApp, Spread } from '../src';
-import { selects, synthApp, webProps } from './app-fixtures';
+import { expectInvalidProps, selects, synthApp, webProps } from './app-fixtures';
 import { findObject, newChart, restrictedViolations, schemaErrors, synth } from './util';
 
 const PREFERRED = 'preferredDuringSchedulingIgnoredDuringExecution';
@@ -64,5 +64,10 @@ describe('spreading', () => {
     const { manifests, podSpec } = synthApp({ replicas: 3, spreading: { acrossNodes: Spread.REQUIRED, acrossZones: Spread.REQUIRED } });
     expect(manifests.flatMap(schemaErrors)).toEqual([]);
     expect(restrictedViolations(podSpec)).toEqual([]);
+  });
+
+  test('fails when a spreading level is unknown', () => {
+    expectInvalidProps(webProps({ spreading: { acrossNodes: 'always' as Spread } }),
+      '\'spreading.acrossNodes\' must be one of \'none\', \'preferred\', \'required\', got \'always\'');
   });
 });

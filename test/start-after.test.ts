@@ -205,7 +205,7 @@ describe('startAfter()', () => {
     const { web, db } = twoApps();
     const message = errorOf(() => web.startAfter(db, { port: 'http', timeout: Duration.millis(500) }));
     expect(message).toContain('\'options.port\' must name a port of \'db\' (declared: \'client\', \'peer\'), got \'http\'');
-    expect(message).toContain('\'options.timeout\' must be a whole number of seconds, at least 1, got 0.5 seconds');
+    expect(message).toContain('\'options.timeout\' must be a whole number of seconds, got 0.5 seconds');
   });
 
   test('fails when the other app has no members', () => {
@@ -337,7 +337,11 @@ describe('startAfter() images and network policies', () => {
     expect(errorOf(() => web.startAfter(db, { check: WaitCheck.http('health') }))).toContain(
       '\'options.check\' has an HTTP path that must start with \'/\' and hold only printable ASCII without spaces, got \'health\'');
     expect(errorOf(() => web.startAfter(db, { check: WaitCheck.command('zookeeper', ['true']) }))).toContain(
-      '\'options.check\' has an image that must be pinned to a tag other than \'latest\' or to a digest, got \'zookeeper\'');
+      '\'options.check.image\' must be pinned to a tag other than \'latest\' or to a digest, got \'zookeeper\'');
+    expect(errorOf(() => web.startAfter(db, { check: WaitCheck.command('Zookeeper:3.8.4 ', ['true']) }))).toContain(
+      '\'options.check.image\' must be an image reference ([host[:port]/]path[:tag][@digest], with a lowercase path), got \'Zookeeper:3.8.4 \'');
+    expect(errorOf(() => web.startAfter(db, { timeout: Duration.seconds(1e21) }))).toContain(
+      '\'options.timeout\' must be from 1 to 2147483647 seconds, got 1e+21 seconds');
     expect(errorOf(() => web.startAfter(db, { check: WaitCheck.command('zookeeper:3.8.4', []) }))).toContain(
       '\'options.check\' has a command that must not be empty, got []');
   });

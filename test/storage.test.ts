@@ -154,8 +154,8 @@ describe('storage validation', () => {
 
   test('fails when the size is zero or not a whole number of KiB', () => {
     expectInvalidProps(webProps({ storage: withClaims({ ...DATA, size: Size.kibibytes(0) }, { ...DATA, name: 'half', mountPath: '/h', size: Size.kibibytes(0.5) }) }),
-      '\'storage.claims[0].size\' must be a positive whole number of KiB, got 0 KiB',
-      '\'storage.claims[1].size\' must be a positive whole number of KiB, got 0.5 KiB');
+      '\'storage.claims[0].size\' must be a positive whole number of KiB below 8 EiB, got 0 KiB',
+      '\'storage.claims[1].size\' must be a positive whole number of KiB below 8 EiB, got 0.5 KiB');
   });
 
   test('fails when a mount path is relative or used twice', () => {
@@ -188,5 +188,33 @@ describe('storage validation', () => {
   test('fails when fsGroup is root or not an integer', () => {
     expectInvalidProps(webProps({ storage: { claims: [DATA], fsGroup: 0 } }),
       '\'storage.fsGroup\' must be an integer from 1 to 2147483647 (0 is the root group), got 0');
+  });
+
+  test('an empty StorageClass name asks for no class and is kept', () => {
+    const { sts } = synthApp({ storage: withClaims({ ...DATA, storageClassName: '' }) });
+    expect(sts.spec.volumeClaimTemplates[0].spec.storageClassName).toEqual('');
+  });
+
+  test('fails when the StorageClass name is not a DNS subdomain', () => {
+    expectInvalidProps(webProps({ storage: withClaims({ ...DATA, storageClassName: 'Fast_SSD' }) }),
+      '\'storage.claims[0].storageClassName\' must be the name of a StorageClass, a DNS subdomain (lowercase letters, digits, \'-\' and \'.\'), '
+      + 'or \'\' for no class, got \'Fast_SSD\'');
+  });
+
+  test('fails when ReadWriteOncePod is listed with another access mode', () => {
+    const modes = [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE_POD, kplus.PersistentVolumeAccessMode.READ_ONLY_MANY];
+    expectInvalidProps(webProps({ storage: withClaims({ ...DATA, accessModes: modes }) }),
+      '\'storage.claims[0].accessModes\' must not list ReadWriteOncePod with other access modes, got ["ReadWriteOncePod","ReadOnlyMany"]');
+  });
+
+  test('fails when a size is 8 EiB or more, which JavaScript cannot write exactly', () => {
+    expectInvalidProps(webProps({ storage: withClaims({ ...DATA, size: Size.pebibyte(8192) }) }),
+      '\'storage.claims[0].size\' must be a positive whole number of KiB below 8 EiB, got 9007199254740992 KiB');
+  });
+
+  test('fails when an enum value is unknown', () => {
+    expectInvalidProps(webProps({ storage: { claims: [{ ...DATA, volumeMode: 'Raw' as kplus.PersistentVolumeMode }], whenScaled: 'Keep' as ClaimRetention } }),
+      '\'storage.claims[0].volumeMode\' must be one of \'Filesystem\', \'Block\', got \'Raw\'',
+      '\'storage.whenScaled\' must be one of \'Retain\', \'Delete\', got \'Keep\'');
   });
 });

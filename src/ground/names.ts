@@ -107,3 +107,19 @@ export function isLabelKey(key: string): boolean {
 export function isLabelValue(value: string): boolean {
   return value.length <= MAX_LABEL_LENGTH && LABEL_VALUE.test(value);
 }
+
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/**
+ * Environment variable names (and `envFrom` prefixes): letters, digits, '_', '-' and '.',
+ * not starting with a digit, and not '.', '..' or starting with '..'.
+ */
+export function envVarNameProblem(value: string): string | undefined {
+  if (!ENV_VAR_NAME.test(value)) {
+    return 'must consist of letters, digits, \'_\', \'-\' and \'.\', and not start with a digit';
+  }
+  if (value === '.' || value.startsWith('..')) {
+    return 'must not be \'.\' nor start with \'..\'';
+  }
+  return undefined;
+}

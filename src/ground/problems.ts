@@ -1,3 +1,5 @@
+import { isIntegerIn, MAX_INT32 } from './numbers';
+
 /**
  * The one place where invalid input turns into errors: problems are collected,
  * then thrown together, each naming the property, the bad value and what is allowed.
@@ -20,6 +22,26 @@ export class Problems {
   public check(condition: boolean, property: string, message: string): void {
     if (!condition) {
       this.add(property, message);
+    }
+  }
+
+  /**
+   * Records a problem unless `value` is an integer from `min` to `max`; the largest int32
+   * by default, as most integer fields of Kubernetes objects are.
+   */
+  public checkInteger(property: string, value: unknown, min: number, max: number = MAX_INT32): void {
+    this.check(isIntegerIn(value, min, max), property, `must be an integer from ${min} to ${max}, got ${show(value)}`);
+  }
+
+  /**
+   * Records a problem unless `seconds` (a duration, where Kubernetes takes whole seconds)
+   * is a whole number from `min` to `max`.
+   */
+  public checkSeconds(property: string, seconds: number, min: number, max: number = MAX_INT32): void {
+    if (!Number.isInteger(seconds)) {
+      this.add(property, `must be a whole number of seconds, got ${show(seconds)} seconds`);
+    } else {
+      this.check(seconds >= min && seconds <= max, property, `must be from ${min} to ${max} seconds, got ${seconds} seconds`);
     }
   }
 
@@ -49,7 +71,16 @@ export function formatProblems(path: string, subject: string, messages: string[]
   return [`'${path}': invalid ${subject}:`, ...messages.map(m => `- ${m}`)].join('\n');
 }
 
-/** A value as it appears in an error message. */
+/**
+ * A value as it appears in an error message: strings quoted, numbers as JavaScript writes
+ * them (`NaN`, `Infinity`, `1e+21`), anything else as JSON.
+ */
 export function show(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  if (typeof value === 'string') {
+    return `'${value}'`;
+  }
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  return JSON.stringify(value, (_key, v) => typeof v === 'number' && !Number.isFinite(v) ? String(v) : v) ?? String(value);
 }

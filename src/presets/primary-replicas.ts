@@ -5,6 +5,7 @@ import { configFileNameProblem } from '../ground/member-config';
 import { isDns1035Label } from '../ground/names';
 import { Problems, show } from '../ground/problems';
 import { OrderedStatefulApp } from '../ordered-stateful-app';
+import { checkObjectNames } from '../private/object-names';
 import { memberService } from '../private/services';
 
 /**
@@ -80,6 +81,7 @@ export class PrimaryReplicas extends Construct {
     this.readService = service('ReadService', readServiceName, app.selectorLabels);
 
     this.addRoleFile(roleFile, 'primary\n', 'replica\n');
+    checkObjectNames(this, 'PrimaryReplicasProps', childId => childId === 'PrimaryService' ? 'primaryServiceName' : 'readServiceName');
   }
 
   /**
@@ -115,9 +117,12 @@ function validate(scope: Construct, app: OrderedStatefulApp,
     `must differ from 'primaryServiceName', got ${show(readServiceName)} for both`);
   const declared = app.mainContainer.ports.map(p => p.name);
   problems.check(portNames.length > 0, 'ports', 'must name at least one port of the main container, got []');
+  const seen = new Set<string>();
   for (const name of portNames) {
     problems.check(declared.includes(name), 'ports',
       `must name ports of the main container (${declared.map(show).join(', ')}), got ${show(name)}`);
+    problems.check(!seen.has(name), 'ports', `must not name a port twice, got ${show(name)} twice`);
+    seen.add(name);
   }
   const fileProblem = configFileNameProblem(roleFile);
   problems.check(fileProblem === undefined, 'roleFile', `${fileProblem}, got ${show(roleFile)}`);

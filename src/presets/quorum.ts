@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { configFileNameProblem } from '../ground/member-config';
+import { MAX_INT32 } from '../ground/numbers';
 import { Problems, show } from '../ground/problems';
 import { MemberTemplate, MemberValue } from '../member-template';
 import { OrderedStatefulApp } from '../ordered-stateful-app';
@@ -62,7 +63,8 @@ export interface QuorumProps {
 /**
  * A consensus ensemble (ZooKeeper, etcd, KRaft controllers) over the members of an
  * `OrderedStatefulApp`: each member gets its id as a per-ordinal file, and the disruption
- * budget keeps a majority. Member ids follow `startOrdinal`. The peer list in the form an
+ * budget keeps a majority. A stricter budget given to the app is kept, and an app with
+ * `DisruptionBudget.none()` keeps none. Member ids follow `startOrdinal`. The peer list in the form an
  * application expects comes from its own class: `ZooKeeper.serverLines`,
  * `Kraft.controllerQuorumVoters`, `Etcd.initialCluster`.
  * Pods beyond the synthesized members have no id file and refuse to start, since an
@@ -98,8 +100,12 @@ export class Quorum extends Construct {
     problems.check(this.members % 2 === 1 || this.members === 0 || props.allowEvenMembers === true, 'replicas',
       `of the app must be odd: ${this.members} members tolerate no more failures than ${this.members - 1}, got ${show(this.members)}; `
       + 'set \'allowEvenMembers: true\' to accept it');
-    problems.check(Number.isInteger(this.idOffset) && this.idOffset >= 0, 'idOffset',
-      `must be an integer >= 0, got ${show(this.idOffset)}`);
+    problems.checkInteger('idOffset', this.idOffset, 0);
+    if (Number.isInteger(this.idOffset) && this.members >= 1) {
+      const lastId = app._identity.lastOrdinal + this.idOffset;
+      problems.check(lastId <= MAX_INT32, 'idOffset',
+        `makes the id of the last member ${lastId}, but member ids are int32 (at most ${MAX_INT32}), got ${show(this.idOffset)}`);
+    }
     const fileProblem = configFileNameProblem(this.idFile);
     problems.check(fileProblem === undefined, 'idFile', `${fileProblem}, got ${show(this.idFile)}`);
     problems.throwIfAny();
@@ -134,7 +140,7 @@ export class Quorum extends Construct {
    * @deprecated use `ZooKeeper.serverLines(quorum, quorumPort, electionPort)`
    */
   public serverLines(quorumPort: string, electionPort: string): string {
-    return zooKeeperServerLines(this._members(), this.app.port(quorumPort).number, this.app.port(electionPort).number);
+    return zooKeeperServerLines(this.node.path, this._members(), this.app.port(quorumPort).number, this.app.port(electionPort).number);
   }
 
   /**

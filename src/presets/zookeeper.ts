@@ -14,7 +14,7 @@ export class ZooKeeper {
    * @param electionPort the name of the main container's port for leader election (3888)
    */
   public static serverLines(quorum: Quorum, quorumPort: string, electionPort: string): string {
-    return zooKeeperServerLines(quorum._members(), quorum.app.port(quorumPort).number, quorum.app.port(electionPort).number);
+    return zooKeeperServerLines(quorum.node.path, quorum._members(), quorum.app.port(quorumPort).number, quorum.app.port(electionPort).number);
   }
 
   private constructor() {}

@@ -31,3 +31,9 @@ export function checkSelectorLabels(problems: Problems, property: string, labels
       `must hold valid label keys and values, got ${show(key)}: ${show(value)}`);
   }
 }
+
+/** Reports a value that is not one of an enum's values (from JavaScript, where no compiler checks it). */
+export function checkChoice(problems: Problems, property: string, value: string | undefined, allowed: string[]): void {
+  problems.check(value === undefined || allowed.includes(value), property,
+    `must be one of ${allowed.map(show).join(', ')}, got ${show(value)}`);
+}

@@ -12,8 +12,14 @@ export interface EnsembleMember {
   readonly fqdn: string;
 }
 
-/** ZooKeeper's `server.<id>=<fqdn>:<quorum port>:<election port>`, one line per member. */
-export function zooKeeperServerLines(members: EnsembleMember[], quorumPort: number, electionPort: number): string {
+/**
+ * ZooKeeper's `server.<id>=<fqdn>:<quorum port>:<election port>`, one line per member; two
+ * different ports, or the call fails, as ZooKeeper binds each on its own.
+ */
+export function zooKeeperServerLines(path: string, members: EnsembleMember[], quorumPort: number, electionPort: number): string {
+  if (quorumPort === electionPort) {
+    throw callError(path, `'electionPort' must name another port than 'quorumPort', which ZooKeeper binds too, got port ${electionPort} for both`);
+  }
   return members.map(m => `server.${m.id}=${m.fqdn}:${quorumPort}:${electionPort}\n`).join('');
 }
 

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { AppContext } from './app-context';
 import { configScript, MOUNTED_FILES_ENV } from './config-script';
 import { memberEnvValues } from './member-env';
-import { unpinnedImageProblem } from '../ground/images';
+import { imageProblem } from '../ground/images';
 import {
   CONFIG_CHECKSUM_ANNOTATION, CONFIG_INIT_CONTAINER, CONFIG_SOURCE_PATH, CONFIG_SOURCE_VOLUME, CONFIG_TARGET_PATH, CONFIG_VOLUME,
   configFileNameProblem, configKey, configMapName, DEFAULT_SCOPE, MAX_CONFIG_KEY_LENGTH, MAX_CONFIG_MAP_BYTES, MEMBERS_KEY,
@@ -61,17 +61,17 @@ export function mountPathProblem(mountPath: string): string | undefined {
     : 'must be an absolute path without \'..\' and \':\'';
 }
 
-/** Checks the props that configure the member config: the mount path, the init image, the member variables. */
+/** Checks the props that configure the member config and the library's own containers: paths, images, the member variables. */
 export function checkConfigProps(problems: Problems, props: OrderedStatefulAppProps): void {
   const dir = props.configMountPath;
   if (dir !== undefined) {
     const problem = mountPathProblem(dir);
     problems.check(problem === undefined, 'configMountPath', `${problem}, got ${show(dir)}`);
   }
-  const image = props.configInitImage;
-  const problem = image === undefined || props.allowUnpinnedImages ? undefined : unpinnedImageProblem(image);
-  problems.check(problem === undefined, 'configInitImage',
-    `must be pinned to a tag other than 'latest' or to a digest, got ${show(image)}, which ${problem}`);
+  for (const [property, image] of [['configInitImage', props.configInitImage], ['waitImage', props.waitImage]]) {
+    const problem = image === undefined ? undefined : imageProblem(image, props.allowUnpinnedImages === true);
+    problems.check(problem === undefined, property!, problem!);
+  }
   for (const name of MEMBER_ENV_NAMES) {
     problems.check(props.container.envVariables?.[name] === undefined, `container.envVariables.${name}`,
       `cannot be set: the library sets ${name} in every member, got ${show(props.container.envVariables?.[name]?.value ?? 'a value')}`);

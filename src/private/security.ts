@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
-import { Problems } from '../ground/problems';
+import { Problems, show } from '../ground/problems';
 import { PodSecurity } from '../pod-security';
 
 /** Capabilities the baseline standard lets a container add (restricted: only NET_BIND_SERVICE). */
@@ -25,21 +25,28 @@ export function checkContainerSecurity(problems: Problems, property: string,
   const sc = context ?? {};
   const relax = 'set \'podSecurity: PodSecurity.BASELINE\' for an image that must run as root';
   problems.check(sc.privileged !== true, `${property}.securityContext.privileged`,
-    'must not be true: privileged containers pass no Pod Security Standard but \'privileged\', which this library does not build');
+    'must not be true: privileged containers pass no Pod Security Standard but \'privileged\', which this library does not build, got true');
   const allowed = level === PodSecurity.RESTRICTED ? RESTRICTED_CAPABILITIES : BASELINE_CAPABILITIES;
   for (const capability of sc.capabilities?.add ?? []) {
     problems.check(allowed.includes(bareCapability(capability)), `${property}.securityContext.capabilities.add`,
       `must only add ${allowed.join(', ')} under the ${level} Pod Security Standard, got '${capability}'`);
   }
+  for (const field of ['user', 'group'] as const) {
+    if (sc[field] !== undefined) {
+      problems.checkInteger(`${property}.securityContext.${field}`, sc[field], 0);
+    }
+  }
   if (level !== PodSecurity.RESTRICTED) {
+    problems.check(!(sc.ensureNonRoot === true && sc.user === 0), `${property}.securityContext.user`,
+      `must not be 0 while 'ensureNonRoot' is true: the kubelet refuses to start the container, got ${show(sc.user)}`);
     return;
   }
   problems.check(sc.ensureNonRoot !== false, `${property}.securityContext.ensureNonRoot`,
-    `must not be false under the restricted Pod Security Standard: ${relax}`);
+    `must not be false under the restricted Pod Security Standard, got false: ${relax}`);
   problems.check(sc.user !== 0, `${property}.securityContext.user`,
     `must not be 0 (root) under the restricted Pod Security Standard, got 0: ${relax}`);
   problems.check(sc.allowPrivilegeEscalation !== true, `${property}.securityContext.allowPrivilegeEscalation`,
-    `must not be true under the restricted Pod Security Standard: ${relax}`);
+    `must not be true under the restricted Pod Security Standard, got true: ${relax}`);
 }
 
 /**

@@ -1,10 +1,10 @@
 import * as kplus from 'cdk8s-plus-27';
 import { AppContext } from './app-context';
-import { checkContainer, checkNamedPorts } from './app-props';
+import { checkPodPorts } from './app-props';
+import { checkContainerProps } from './containers';
 import { memberEnvValues } from './member-env';
 import { MemberPort } from '../ground/identity';
 import { MEMBER_ENV_NAMES } from '../ground/member-env';
-import { dns1123LabelProblem } from '../ground/names';
 import { Problems, show } from '../ground/problems';
 import { PodSecurity } from '../pod-security';
 import { SidecarOptions } from '../sidecar';
@@ -25,12 +25,9 @@ export function addSidecar(app: AppContext, container: kplus.ContainerProps, opt
   const problems = new Problems(app.scope.node.path, 'addSidecar()');
   const level = app.props.podSecurity ?? PodSecurity.RESTRICTED;
   const ports = container.ports ?? [];
-  const nameProblem = container.name === undefined ? 'must be set: every container of a pod needs its own name' : dns1123LabelProblem(container.name);
-  problems.check(nameProblem === undefined, 'container.name', `${nameProblem}, got ${show(container.name)}`);
-  checkContainer(problems, 'container', container, app.props, level);
-  problems.check(container.portNumber === undefined && container.port === undefined, 'container.portNumber',
-    `cannot be used: every port needs a name, got ${show(container.portNumber ?? container.port)}; declare 'ports: [{ name, number }]'`);
-  checkNamedPorts(problems, 'container', ports, app.identity.ports);
+  problems.check(container.name !== undefined, 'container.name', 'must be set: every container of a pod needs its own name, got undefined');
+  checkContainerProps(problems, 'container', container, { podSecurity: level, allowUnpinnedImages: app.props.allowUnpinnedImages === true, init: false });
+  checkPodPorts(problems, 'container', container, app.identity.ports);
   for (const kind of ['readiness', 'liveness', 'startup'] as const) {
     problems.check(options[kind] === undefined || container[kind] === undefined, `options.${kind}`,
       `and 'container.${kind}' are both set: give one of them`);

@@ -109,8 +109,7 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
   const port = target.port(portName);
   problems.check(port !== undefined, 'options.port',
     `must name a port of ${show(target.name)} (declared: ${target.ports.map(p => `'${p.name}'`).join(', ')}), got ${show(portName)}`);
-  problems.check(Number.isInteger(seconds) && seconds >= 1, 'options.timeout',
-    `must be a whole number of seconds, at least 1, got ${seconds} seconds`);
+  problems.checkSeconds('options.timeout', seconds, 1);
   waitCheck._check(problems, 'options.check', app.props.allowUnpinnedImages === true);
   problems.throwIfAny();
 

@@ -1,4 +1,4 @@
-import { dns1035LabelProblem, dns1123LabelProblem, ianaSvcNameProblem } from '../../src/ground/names';
+import { dns1035LabelProblem, dns1123LabelProblem, envVarNameProblem, ianaSvcNameProblem } from '../../src/ground/names';
 
 describe('name validation', () => {
   test.each([
@@ -29,5 +29,20 @@ describe('name validation', () => {
     ['', 'must not be empty'],
   ])('iana service name %j: %s', (name, problem) => {
     expect(ianaSvcNameProblem(name)).toBe(problem);
+  });
+
+  test.each([
+    ['POD_NAME', undefined],
+    ['my.env-name', undefined],
+    ['_x', undefined],
+    ['.x', undefined],
+    ['MY VAR', 'must consist of letters, digits, \'_\', \'-\' and \'.\', and not start with a digit'],
+    ['1VAR', 'must consist of letters, digits, \'_\', \'-\' and \'.\', and not start with a digit'],
+    ['A=B', 'must consist of letters, digits, \'_\', \'-\' and \'.\', and not start with a digit'],
+    ['', 'must consist of letters, digits, \'_\', \'-\' and \'.\', and not start with a digit'],
+    ['.', 'must not be \'.\' nor start with \'..\''],
+    ['..x', 'must not be \'.\' nor start with \'..\''],
+  ])('environment variable name %j: %s', (name, problem) => {
+    expect(envVarNameProblem(name)).toBe(problem);
   });
 });

@@ -93,6 +93,10 @@ describe('PrimaryReplicas', () => {
     expect(() => database({ ports: [] })).toThrow('\'ports\' must name at least one port of the main container, got []');
   });
 
+  test('fails when a port is named twice', () => {
+    expect(() => database({ ports: ['mysql', 'mysql'] })).toThrow('\'ports\' must not name a port twice, got \'mysql\' twice');
+  });
+
   test('fails when the role file name is invalid', () => {
     expect(() => database({ roleFile: '../role' })).toThrow(
       '\'roleFile\' must have only letters, digits, \'-\', \'_\' and \'.\' (a ConfigMap key, no \'/\'), got \'../role\'');

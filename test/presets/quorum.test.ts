@@ -1,6 +1,6 @@
 import { ensemble } from './ensemble';
-import { Etcd, Kraft, ScaledPods, ZooKeeper } from '../../src';
-import { findObject, memberView, synth } from '../util';
+import { DisruptionBudget, Etcd, Kraft, ScaledPods, ZooKeeper } from '../../src';
+import { findAll, findObject, memberView, synth } from '../util';
 
 describe('Quorum', () => {
   test('defaults: ids start at 1, the id file is myid, the quorum is a majority', () => {
@@ -41,6 +41,21 @@ describe('Quorum', () => {
     expect(findObject(manifests, 'ConfigMap', 'zk-config').data['template.node-id']).toEqual('ordinal 0\nnewline\n');
   });
 
+  test('the disruption budget keeps a majority', () => {
+    const { chart } = ensemble({}, { replicas: 5 });
+    expect(findObject(synth(chart), 'PodDisruptionBudget', 'zk').spec.maxUnavailable).toEqual(2);
+  });
+
+  test('a stricter budget of the app is kept: minAvailable(3) of 3 members stays', () => {
+    const { chart } = ensemble({}, { disruptionBudget: DisruptionBudget.minAvailable(3) });
+    expect(findObject(synth(chart), 'PodDisruptionBudget', 'zk').spec).toMatchObject({ minAvailable: 3 });
+  });
+
+  test('an app without a budget (DisruptionBudget.none()) gets none', () => {
+    const { chart } = ensemble({}, { disruptionBudget: DisruptionBudget.none() });
+    expect(findAll(synth(chart), 'PodDisruptionBudget')).toEqual([]);
+  });
+
   test('connect string: every member\'s DNS name and port', () => {
     const { quorum } = ensemble();
     expect(quorum.connectString('client')).toEqual('zk-0.zk-headless:2181,zk-1.zk-headless:2181,zk-2.zk-headless:2181');
@@ -68,7 +83,12 @@ describe('Quorum', () => {
 
   test('fails when the offset or the file name is invalid', () => {
     expect(() => ensemble({ idOffset: -1, idFile: 'a/b' })).toThrow(
-      '- \'idOffset\' must be an integer >= 0, got -1\n- \'idFile\' must have only letters, digits, \'-\', \'_\' and \'.\' (a ConfigMap key, no \'/\'), got \'a/b\'');
+      '- \'idOffset\' must be an integer from 0 to 2147483647, got -1\n- \'idFile\' must have only letters, digits, \'-\', \'_\' and \'.\' (a ConfigMap key, no \'/\'), got \'a/b\'');
+  });
+
+  test('fails when the offset makes a member id beyond int32', () => {
+    expect(() => ensemble({ idOffset: 2147483646 })).toThrow(
+      '\'idOffset\' makes the id of the last member 2147483648, but member ids are int32 (at most 2147483647), got 2147483646');
   });
 
   test('fails when asked for the id of a non-member or a scheme other than http(s)', () => {

@@ -20,4 +20,10 @@ describe('ZooKeeper', () => {
     expect(() => ZooKeeper.serverLines(quorum, 'peer', 'election')).toThrow(
       "'test/zk': no port named 'peer' on the main container or a sidecar; declared ports: 'client', 'quorum', 'election'");
   });
+
+  test('fails when the quorum and the election port are the same', () => {
+    const { quorum } = ensemble();
+    expect(() => ZooKeeper.serverLines(quorum, 'quorum', 'quorum')).toThrow(
+      "'test/zk/Quorum': 'electionPort' must name another port than 'quorumPort', which ZooKeeper binds too, got port 2888 for both");
+  });
 });

@@ -362,6 +362,11 @@ describe('validation', () => {
       '\'configInitImage\' must be pinned to a tag other than \'latest\' or to a digest, got \'busybox\', which has no tag, so every pull may bring another version');
   });
 
+  test('fails when the init or wait image is malformed, even with unpinned images allowed', () => {
+    expect(() => zkApp({ allowUnpinnedImages: true, configInitImage: 'Busybox', waitImage: 'bash:5.2.26 ' })).toThrow(
+      /- 'configInitImage' must be an image reference .*, got 'Busybox', which .*\n- 'waitImage' must be an image reference .*, got 'bash:5.2.26 '/);
+  });
+
   test('the init image can be replaced by a pinned mirror', () => {
     const { manifests } = configured({ configInitImage: 'registry.example.com/busybox:1.36.1' });
     expect(findContainer(stsOf(manifests).spec.template.spec, 'member-config', 'initContainers').image).toEqual('registry.example.com/busybox:1.36.1');

@@ -95,8 +95,10 @@ function checkServiceName(problems: Problems, taken: Map<string, string>, name: 
   taken.set(name, property);
 }
 
+const SELECTING_SERVICE_TYPES: string[] = [kplus.ServiceType.CLUSTER_IP, kplus.ServiceType.NODE_PORT, kplus.ServiceType.LOAD_BALANCER];
+
 function checkServiceType(problems: Problems, property: string, type: kplus.ServiceType | undefined): void {
-  problems.check(type !== kplus.ServiceType.EXTERNAL_NAME, property,
+  problems.check(type === undefined || SELECTING_SERVICE_TYPES.includes(type), property,
     `must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER: an ExternalName Service selects no pods, got ${show(type)}`);
 }
 

@@ -4,26 +4,28 @@ import { Problems, show } from '../../ground/problems';
 import { AppContext } from '../app-context';
 import { ProductionPart, QuorumBudget } from './part';
 
-function budgetOf(budget: DisruptionBudget | undefined): DisruptionBudget {
-  return budget ?? DisruptionBudget.maxUnavailable(1);
-}
+/** The budget when `disruptionBudget` is not given. */
+const DEFAULT_BUDGET = DisruptionBudget.maxUnavailable(1);
 
 /**
  * The app's PodDisruptionBudget (construct id `DisruptionBudget`, named like the app).
- * Its spec is computed at synth time, so `protectQuorum()` may resize it after construction.
+ * Its spec is computed at synth time, so `protectQuorum()` may resize it after construction:
+ * a quorum replaces the default budget, and keeps a budget the user gave when that one is
+ * stricter (see `DisruptionBudget._forQuorum`).
  */
 export const DISRUPTION_BUDGET: ProductionPart = {
   check(problems, props, identity) {
-    budgetOf(props.disruptionBudget)._check(problems, identity.replicas);
+    (props.disruptionBudget ?? DEFAULT_BUDGET)._check(problems, identity.replicas);
   },
 
   apply(app: AppContext) {
-    let budget = budgetOf(app.props.disruptionBudget);
-    const apiObject = budget._exists ? new ApiObject(app.scope, 'DisruptionBudget', {
+    // undefined while the budget is the default, which a quorum replaces.
+    let budget = app.props.disruptionBudget;
+    const apiObject = (budget ?? DEFAULT_BUDGET)._exists ? new ApiObject(app.scope, 'DisruptionBudget', {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
       metadata: { ...app.metadata, name: app.identity.name },
-      spec: Lazy.any({ produce: () => budget._toSpec(app.identity.selectorLabels) }),
+      spec: Lazy.any({ produce: () => (budget ?? DEFAULT_BUDGET)._toSpec(app.identity.selectorLabels) }),
     }) : undefined;
     const disruptionBudget: QuorumBudget = {
       apiObject,
@@ -35,7 +37,9 @@ export const DISRUPTION_BUDGET: ProductionPart = {
         problems.check(apiObject !== undefined, 'disruptionBudget',
           'is DisruptionBudget.none(), so there is no budget to size: remove it or do not call protectQuorum()');
         problems.throwIfAny();
-        budget = budget._forQuorum(replicas, quorumSize);
+        budget = budget === undefined
+          ? DisruptionBudget.maxUnavailable(replicas - quorumSize)
+          : budget._forQuorum(replicas, quorumSize);
       },
     };
     return { disruptionBudget };

@@ -1,6 +1,5 @@
 import { Duration, JsonPatch } from 'cdk8s';
 import { ProductionPart } from './part';
-import { show } from '../../ground/problems';
 import { UpdateStrategy } from '../../rollout';
 
 /** The number of old revisions kept when `rollout.revisionHistoryLimit` is not set. */
@@ -14,11 +13,9 @@ export const ROLLOUT: ProductionPart = {
   check(problems, props) {
     const rollout = props.rollout ?? {};
     rollout.strategy?._check(problems, 'rollout.strategy');
-    const minReady = (rollout.minReady ?? Duration.seconds(0)).toSeconds({ integral: false });
-    problems.check(Number.isInteger(minReady), 'rollout.minReady', `must be a whole number of seconds, got ${minReady} seconds`);
-    const limit = rollout.revisionHistoryLimit;
-    if (limit !== undefined) {
-      problems.check(Number.isInteger(limit) && limit >= 0, 'rollout.revisionHistoryLimit', `must be an integer >= 0, got ${show(limit)}`);
+    problems.checkSeconds('rollout.minReady', (rollout.minReady ?? Duration.seconds(0)).toSeconds({ integral: false }), 0);
+    if (rollout.revisionHistoryLimit !== undefined) {
+      problems.checkInteger('rollout.revisionHistoryLimit', rollout.revisionHistoryLimit, 0);
     }
   },
 

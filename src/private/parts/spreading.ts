@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Spread } from '../../spreading';
 import { AppContext } from '../app-context';
+import { checkChoice } from '../checks';
 import { ProductionPart } from './part';
 
 /**
@@ -8,6 +9,12 @@ import { ProductionPart } from './part';
  * cdk8s-plus's scheduling; every term selects the app's own pods by its selector labels.
  */
 export const SPREADING: ProductionPart = {
+  check(problems, props) {
+    const levels = Object.values(Spread);
+    checkChoice(problems, 'spreading.acrossNodes', props.spreading?.acrossNodes, levels);
+    checkChoice(problems, 'spreading.acrossZones', props.spreading?.acrossZones, levels);
+  },
+
   apply(app: AppContext) {
     const options = app.props.spreading ?? {};
     const levels: Array<[kplus.Topology, Spread]> = [

@@ -1,9 +1,11 @@
 import { JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ProductionPart } from './part';
-import { isDns1123Label, MAX_LABEL_LENGTH } from '../../ground/names';
-import { show } from '../../ground/problems';
+import { isDns1123Label, isDns1123Subdomain, MAX_LABEL_LENGTH } from '../../ground/names';
+import { isIntegerIn, MAX_INT32 } from '../../ground/numbers';
+import { Problems, show } from '../../ground/problems';
 import { ClaimRetention } from '../../storage';
+import { checkChoice } from '../checks';
 
 /** The fsGroup when neither `storage.fsGroup` nor the main container's group is set. */
 export const DEFAULT_FS_GROUP = 1000;
@@ -18,9 +20,14 @@ const UNITS: Array<[string, (size: Size) => number]> = [
 
 /**
  * The Kubernetes quantity of a size, in the largest binary unit that keeps it whole
- * (`10Gi`, `1536Mi`), or undefined when it is not a positive whole number of KiB.
+ * (`10Gi`, `1536Mi`), or undefined when it is not a positive whole number of KiB below
+ * 2^53 KiB (8 EiB, the most a quantity of bytes holds), which JavaScript writes exactly.
  */
 export function storageQuantity(size: Size): string | undefined {
+  const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
+  if (!Number.isSafeInteger(kib) || kib <= 0) {
+    return undefined;
+  }
   for (const [suffix, convert] of UNITS) {
     try {
       const amount = convert(size);
@@ -32,6 +39,19 @@ export function storageQuantity(size: Size): string | undefined {
     }
   }
   return undefined;
+}
+
+function checkAccessModes(problems: Problems, property: string, accessModes: kplus.PersistentVolumeAccessMode[] | undefined): void {
+  if (accessModes === undefined) {
+    return;
+  }
+  problems.check(accessModes.length > 0 && new Set(accessModes).size === accessModes.length, property,
+    `must list at least one access mode, each once, got ${show(accessModes)}`);
+  for (const mode of accessModes) {
+    checkChoice(problems, property, mode, Object.values(kplus.PersistentVolumeAccessMode));
+  }
+  problems.check(!accessModes.includes(kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE_POD) || accessModes.length === 1, property,
+    `must not list ReadWriteOncePod with other access modes, got ${show(accessModes)}`);
 }
 
 function isBlock(mode: kplus.PersistentVolumeMode | undefined): boolean {
@@ -60,7 +80,13 @@ export const STORAGE: ProductionPart = {
       problems.check(!names.has(claim.name), `${property}.name`, `must be unique, got ${show(claim.name)} twice`);
       names.add(claim.name);
       problems.check(storageQuantity(claim.size) !== undefined, `${property}.size`,
-        `must be a positive whole number of KiB, got ${claim.size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
+        `must be a positive whole number of KiB below 8 EiB, got ${claim.size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
+      if (claim.storageClassName !== undefined) {
+        problems.check(claim.storageClassName === '' || isDns1123Subdomain(claim.storageClassName), `${property}.storageClassName`,
+          'must be the name of a StorageClass, a DNS subdomain (lowercase letters, digits, \'-\' and \'.\'), '
+          + `or '' for no class, got ${show(claim.storageClassName)}`);
+      }
+      checkChoice(problems, `${property}.volumeMode`, claim.volumeMode, Object.values(kplus.PersistentVolumeMode));
       problems.check(claim.mountPath.startsWith('/') && !claim.mountPath.split('/').includes('..'), `${property}.mountPath`,
         `must be an absolute path without '..', got ${show(claim.mountPath)}`);
       const owner = paths.get(claim.mountPath);
@@ -72,14 +98,16 @@ export const STORAGE: ProductionPart = {
         problems.check(!claim.subPath.startsWith('/') && !claim.subPath.split('/').includes('..'), `${property}.subPath`,
           `must be a relative path without '..', got ${show(claim.subPath)}`);
       }
-      const modes = claim.accessModes ?? [];
-      problems.check(claim.accessModes === undefined || (modes.length > 0 && new Set(modes).size === modes.length),
-        `${property}.accessModes`, `must list at least one access mode, each once, got ${show(modes)}`);
+      checkAccessModes(problems, `${property}.accessModes`, claim.accessModes);
     });
     if (storage.fsGroup !== undefined) {
-      problems.check(Number.isInteger(storage.fsGroup) && storage.fsGroup >= 1 && storage.fsGroup <= 2147483647, 'storage.fsGroup',
-        `must be an integer from 1 to 2147483647 (0 is the root group), got ${show(storage.fsGroup)}`);
+      problems.check(isIntegerIn(storage.fsGroup, 1, MAX_INT32), 'storage.fsGroup',
+        `must be an integer from 1 to ${MAX_INT32} (0 is the root group), got ${show(storage.fsGroup)}`);
     }
+    const retention = Object.values(ClaimRetention);
+    checkChoice(problems, 'storage.whenDeleted', storage.whenDeleted, retention);
+    checkChoice(problems, 'storage.whenScaled', storage.whenScaled, retention);
+    checkChoice(problems, 'storage.fsGroupChangePolicy', storage.fsGroupChangePolicy, Object.values(kplus.FsGroupChangePolicy));
   },
 
   statefulSetProps(props) {
