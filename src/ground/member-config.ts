@@ -8,6 +8,7 @@
  * - `shared.<file>`: every member
  * - `<pod>.<file>`: only that member (pod names are DNS labels, without dots)
  * - `default.<file>`: every member without a file of its own of that name
+ * - `template.<file>`: every member, which computes the content at start from its own identity
  *
  * The init container `member-config` mounts the ConfigMap at `/config-source` and copies
  * its pod's files into the emptyDir `member-config` (at `/config`), which the main
@@ -20,6 +21,9 @@ export const SHARED_SCOPE = 'shared';
 
 /** The scope of files a member sees when it has no file of its own of that name. */
 export const DEFAULT_SCOPE = 'default';
+
+/** The scope of files whose content each member computes at start from its own identity. */
+export const TEMPLATE_SCOPE = 'template';
 
 /** The init container that copies each pod's files. */
 export const CONFIG_INIT_CONTAINER = 'member-config';
