@@ -1,5 +1,6 @@
 import { byKindAndName, fixture } from './util';
-import { LintInputError, ManifestExplainer } from '../../src/lint';
+import { ManifestExplainer } from '../../src/lint';
+import { LintInputError } from '../../src/lint/lint-input-error';
 
 describe('explain as text', () => {
   test('lists each member with its fully qualified dns name when the namespace is set', () => {

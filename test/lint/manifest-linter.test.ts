@@ -1,5 +1,6 @@
 import { byKindAndName, findingOf, findingsOf, fixture } from './util';
-import { LintInputError, ManifestLinter, Severity } from '../../src/lint';
+import { ManifestLinter, Severity } from '../../src/lint';
+import { LintInputError } from '../../src/lint/lint-input-error';
 
 function statefulSet(objects: any[]): any {
   return byKindAndName(objects, 'StatefulSet', 'db');
@@ -120,6 +121,7 @@ describe('the library API throws only LintInputError', () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(LintInputError);
+    expect((thrown as Error).name).toBe('LintInputError');
     expect((thrown as Error).message).toContain(message);
   });
 

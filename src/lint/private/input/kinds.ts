@@ -150,7 +150,7 @@ const metadataOnly = obj({ metadata: objectMeta });
  */
 export function shapeProblems(kind: string, raw: unknown): string[] {
   const problems: string[] = [];
-  metadataOnly(raw, '', problems);
-  KINDS.get(kind)?.(raw, '', problems);
+  metadataOnly(raw, undefined, problems);
+  KINDS.get(kind)?.(raw, undefined, problems);
   return problems;
 }

@@ -1,11 +1,11 @@
-import { fieldPath } from './values';
+import { child, FieldPath, pathText } from './values';
 
 /**
  * The expected type of the fields the linter reads, so that every rule can trust them.
  * A shape records what is wrong with a value as `'<path>' must be ..., got ...`;
  * `null` and absent values always pass (Kubernetes treats them as unset).
  */
-export type Shape = (value: unknown, path: string, problems: string[]) => void;
+export type Shape = (value: unknown, path: FieldPath | undefined, problems: string[]) => void;
 
 const INT32_MAX = 2_147_483_647;
 
@@ -53,7 +53,7 @@ export function list(item: Shape): Shape {
       problems.push(expected(path, 'a list', value));
       return;
     }
-    value.forEach((element, i) => item(element, `${path}[${i}]`, problems));
+    value.forEach((element, i) => item(element, child(path, i), problems));
   };
 }
 
@@ -69,7 +69,7 @@ export function obj(fields: { readonly [name: string]: Shape }): Shape {
     }
     for (const [name, shape] of Object.entries(fields)) {
       if (Object.prototype.hasOwnProperty.call(value, name)) {
-        shape(value[name], fieldPath(path, name), problems);
+        shape(value[name], child(path, name), problems);
       }
     }
   };
@@ -86,7 +86,7 @@ export function map(values: Shape): Shape {
       return;
     }
     for (const [key, element] of Object.entries(value)) {
-      values(element, fieldPath(path, key), problems);
+      values(element, child(path, key), problems);
     }
   };
 }
@@ -99,8 +99,8 @@ function present(value: unknown): boolean {
   return value !== null && value !== undefined;
 }
 
-function expected(path: string, what: string, value: unknown): string {
-  return `'${path}' must be ${what}, got ${describeValue(value)}`;
+function expected(path: FieldPath | undefined, what: string, value: unknown): string {
+  return `'${pathText(path)}' must be ${what}, got ${describeValue(value)}`;
 }
 
 /** A value as messages show it: `a mapping`, `a list`, `'text'`, `7`, `true`. */

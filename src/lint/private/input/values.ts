@@ -14,9 +14,9 @@ export const MAX_VALUES_PER_DOCUMENT = 1_000_000;
  * Walks without recursion, and stops at the first problem.
  */
 export function valueProblem(root: unknown): string | undefined {
-  interface Frame { readonly value: unknown; readonly path: string; readonly depth: number; readonly exit?: boolean }
+  interface Frame { readonly value: unknown; readonly path?: FieldPath; readonly depth: number; readonly exit?: boolean }
   const onPath = new Set<object>();
-  const stack: Frame[] = [{ value: root, path: '', depth: 0 }];
+  const stack: Frame[] = [{ value: root, depth: 0 }];
   let count = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -49,11 +49,11 @@ export function valueProblem(root: unknown): string | undefined {
     stack.push({ value, path: frame.path, depth: frame.depth, exit: true });
     if (Array.isArray(object)) {
       for (let i = object.length - 1; i >= 0; i--) {
-        stack.push({ value: object[i], path: `${frame.path}[${i}]`, depth: frame.depth + 1 });
+        stack.push({ value: object[i], path: child(frame.path, i), depth: frame.depth + 1 });
       }
     } else {
-      for (const [key, child] of Object.entries(object)) {
-        stack.push({ value: child, path: fieldPath(frame.path, key), depth: frame.depth + 1 });
+      for (const [key, element] of Object.entries(object)) {
+        stack.push({ value: element, path: child(frame.path, key), depth: frame.depth + 1 });
       }
     }
   }
@@ -65,14 +65,35 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function at(path: string): string {
-  return path === '' ? '' : `'${path}' `;
+function at(path: FieldPath | undefined): string {
+  return path ? `'${pathText(path)}' ` : '';
 }
 
-/** `parent.key`, or `parent["key"]` when the key is not a plain identifier (label keys, dotted names). */
-export function fieldPath(parent: string, key: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) {
-    return parent === '' ? key : `${parent}.${key}`;
+/**
+ * Where a value sits in a document, as a chain of keys and list indexes, turned into text only
+ * when a message needs it.
+ */
+export interface FieldPath {
+  readonly parent?: FieldPath;
+  readonly key: string | number;
+}
+
+/** The path one key or index below `parent`. */
+export function child(parent: FieldPath | undefined, key: string | number): FieldPath {
+  return { parent, key };
+}
+
+/** `spec.template.spec.containers[0]`; a key that is not a plain identifier as `["app.kubernetes.io/name"]`. */
+export function pathText(path: FieldPath | undefined): string {
+  if (!path) {
+    return '';
   }
-  return `${parent}[${JSON.stringify(key)}]`;
+  const parent = pathText(path.parent);
+  if (typeof path.key === 'number') {
+    return `${parent}[${path.key}]`;
+  }
+  if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(path.key)) {
+    return parent === '' ? path.key : `${parent}.${path.key}`;
+  }
+  return `${parent}[${JSON.stringify(path.key)}]`;
 }

@@ -17,25 +17,54 @@ export interface SourcedDocument {
   readonly value: unknown;
 }
 
+/** Documents are parsed in batches of about this many characters: fewer parser calls, bounded memory. */
+const BATCH_CHARS = 256 * 1024;
+
 /**
- * Parses multi-document YAML. Each document is parsed on its own, so an error names its
- * document and line, and an alias can never reach into another document (YAML forbids it).
- * Empty documents are kept as `null` values and skipped later.
+ * Parses multi-document YAML. Documents are parsed in batches and, when a batch fails, one by
+ * one, so an error names its document and line; an alias never reaches into another document
+ * (YAML forbids it). Empty documents are kept as `null` values and skipped later.
  */
 export function parseYaml(text: string, source: string): SourcedDocument[] {
   const result: SourcedDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    let values: unknown[];
-    try {
-      values = loadAll(chunk.text, { maxDepth: MAX_DEPTH });
-    } catch (e) {
-      throw invalidYaml(source, result.length + 1, describeYamlError(e, chunk.line));
+  const chunks = splitDocuments(text);
+  for (let first = 0; first < chunks.length;) {
+    let last = first;
+    let size = chunks[first].text.length;
+    while (last + 1 < chunks.length && size + chunks[last + 1].text.length <= BATCH_CHARS) {
+      size += chunks[++last].text.length;
     }
-    for (const value of values) {
-      result.push({ source, document: result.length + 1, line: chunk.contentLine, value });
+    const batch = chunks.slice(first, last + 1);
+    const values = batch.length > 1 ? tryLoad(batch.map(c => c.text).join('')) : undefined;
+    if (values && values.length === batch.length) {
+      values.forEach((value, i) => result.push({ source, document: result.length + 1, line: batch[i].contentLine, value }));
+    } else {
+      for (const chunk of batch) {
+        for (const value of load(chunk, source, result.length + 1)) {
+          result.push({ source, document: result.length + 1, line: chunk.contentLine, value });
+        }
+      }
     }
+    first = last + 1;
   }
   return result;
+}
+
+/** The documents of a batch, or undefined when it has an error (then each is parsed on its own). */
+function tryLoad(text: string): unknown[] | undefined {
+  try {
+    return loadAll(text, { maxDepth: MAX_DEPTH });
+  } catch {
+    return undefined;
+  }
+}
+
+function load(chunk: Chunk, source: string, document: number): unknown[] {
+  try {
+    return loadAll(chunk.text, { maxDepth: MAX_DEPTH });
+  } catch (e) {
+    throw invalidYaml(source, document, describeYamlError(e, chunk.line));
+  }
 }
 
 function describeYamlError(e: unknown, firstLine: number): string {

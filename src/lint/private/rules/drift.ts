@@ -1,7 +1,7 @@
 import { Bundle } from '../bundle';
 import { finding, RawFinding } from './catalog';
 import { isMapping } from '../input/shape';
-import { fieldPath } from '../input/values';
+import { child, FieldPath, pathText } from '../input/values';
 import { apiGroup, K8sObject } from '../objects';
 import { asArray } from '../workloads';
 
@@ -52,30 +52,35 @@ function checkClaimTemplates(obj: K8sObject): RawFinding[] {
   });
 }
 
+/** Whether a field is a Go map, which the api server drops when empty. */
+function isMap(obj: K8sObject, path: FieldPath, depth: number): boolean {
+  const key = String(path.key);
+  return MAP_FIELDS.has(key) || (depth === 1 && TOP_LEVEL_MAPS.has(key)) || (obj.kind === 'Service' && depth === 2 && key === 'selector' && path.parent?.key === 'spec');
+}
+
 function checkEmpties(obj: K8sObject): RawFinding[] {
   if (!BUILT_IN_GROUPS.has(apiGroup(obj))) {
     return [];
   }
   const found: string[] = [];
-  const walk = (value: unknown, path: string, key: string, depth: number) => {
+  const walk = (value: unknown, path: FieldPath, depth: number) => {
     if (Array.isArray(value)) {
-      if (value.length === 0 && !KEPT_EMPTY_LISTS.has(key)) {
-        found.push(`${path}: []`);
+      if (value.length === 0 && !KEPT_EMPTY_LISTS.has(String(path.key))) {
+        found.push(`${pathText(path)}: []`);
       }
-      value.forEach((element, i) => walk(element, `${path}[${i}]`, '', depth + 1));
+      value.forEach((element, i) => walk(element, child(path, i), depth + 1));
     } else if (isMapping(value)) {
       const entries = Object.entries(value);
-      const isMap = MAP_FIELDS.has(key) || (depth === 1 && TOP_LEVEL_MAPS.has(key)) || (obj.kind === 'Service' && path === 'spec.selector');
-      if (entries.length === 0 && isMap) {
-        found.push(`${path}: {}`);
+      if (entries.length === 0 && isMap(obj, path, depth)) {
+        found.push(`${pathText(path)}: {}`);
       }
-      for (const [child, element] of entries) {
-        walk(element, fieldPath(path, child), child, depth + 1);
+      for (const [key, element] of entries) {
+        walk(element, child(path, key), depth + 1);
       }
     }
   };
   for (const [key, value] of Object.entries(obj.raw)) {
-    walk(value, key, key, 1);
+    walk(value, child(undefined, key), 1);
   }
   if (found.length === 0) {
     return [];
