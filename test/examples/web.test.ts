@@ -46,5 +46,12 @@ describe('examples/web', () => {
     expect(preferred.map((p: any) => p.podAffinityTerm.topologyKey)).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
   });
 
-  testExampleOutput(manifests);
+  // The library writes empty externalIPs lists and claim templates without apiVersion and kind
+  // (gitops-drift), and budgets without unhealthyPodEvictionPolicy (pdb-eviction-policy-unset).
+  testExampleOutput(manifests, [
+    'warning gitops-drift Service/default/nginx',
+    'warning gitops-drift StatefulSet/default/web',
+    'warning gitops-drift Service/default/web',
+    'warning pdb-eviction-policy-unset PodDisruptionBudget/default/web',
+  ]);
 });
