@@ -57,10 +57,11 @@ for (const example of examples) {
 
 // The synthesis benchmark: a script that prints numbers, run against the compiled library.
 const bench = project.addTask('bench', {
-  description: 'Benchmark synthesis against hand-built cdk8s-plus objects and raw ApiObjects',
+  description: 'Benchmark synthesis against hand-built cdk8s-plus objects and raw ApiObjects, then the linter on large bundles',
 });
 bench.spawn(project.compileTask);
 bench.exec('ts-node --transpile-only bench/run.ts');
+bench.exec('ts-node --transpile-only bench/lint.ts');
 
 // Lint the synthesized examples with the package's own command line.
 project.addTask('lint:examples', {
