@@ -77,7 +77,7 @@ interface Chunk {
   readonly text: string;
   /** 1-based line of the chunk's first character. */
   readonly line: number;
-  /** The line the document's content starts on: after a bare `---` line, the next one. */
+  /** The line the document's content starts on (its marker line when it has no content). */
   readonly contentLine: number;
 }
 
@@ -103,11 +103,17 @@ function splitDocuments(text: string): Chunk[] {
   let line = 1;
   for (let i = 0; i < starts.length; i++) {
     const chunkText = text.slice(starts[i], starts[i + 1] ?? text.length);
-    const bareMarker = /^---[ \t]*(#.*)?\r?(\n|$)/.test(chunkText);
-    chunks.push({ text: chunkText, line, contentLine: bareMarker ? line + 1 : line });
+    chunks.push({ text: chunkText, line, contentLine: line + firstContentLine(chunkText) });
     line += countNewlines(chunkText);
   }
   return chunks;
+}
+
+/** How many lines of a chunk come before its content: blank lines, comments, directives and a bare `---`. */
+function firstContentLine(chunk: string): number {
+  const lines = chunk.slice(0, 4096).split('\n');
+  const index = lines.findIndex(line => !/^(\s*(#.*)?|%.*|---[ \t]*(#.*)?)\r?$/.test(line));
+  return index < 0 ? 0 : index;
 }
 
 function hasContent(prefix: string): boolean {
