@@ -26,8 +26,11 @@ export enum UnhealthyPodEvictionPolicy {
 export interface DisruptionBudgetOptions {
   /**
    * What an eviction does with members that are not Ready (`spec.unhealthyPodEvictionPolicy`).
+   * `AlwaysAllow`, as the Kubernetes documentation recommends: a member that is not Ready
+   * counts for no quorum and serves no client, so evicting it costs nothing, while
+   * `IfHealthyBudget` lets one crash-looping member block every node drain.
    *
-   * @default - unset: Kubernetes uses `IfHealthyBudget`
+   * @default UnhealthyPodEvictionPolicy.ALWAYS_ALLOW
    */
   readonly unhealthyPodEvictionPolicy?: UnhealthyPodEvictionPolicy;
 }
@@ -112,11 +115,10 @@ export class DisruptionBudget {
    * @internal
    */
   public _toSpec(selectorLabels: { [key: string]: string }): { [key: string]: unknown } {
-    const policy = this.options.unhealthyPodEvictionPolicy;
     return {
       selector: { matchLabels: selectorLabels },
       ...(this.field === undefined ? {} : { [this.field]: this.count }),
-      ...(policy === undefined ? {} : { unhealthyPodEvictionPolicy: policy }),
+      unhealthyPodEvictionPolicy: this.options.unhealthyPodEvictionPolicy ?? UnhealthyPodEvictionPolicy.ALWAYS_ALLOW,
     };
   }
 }

@@ -7,11 +7,11 @@ function budgetOf(manifests: ReturnType<typeof synth>) {
 }
 
 describe('PodDisruptionBudget', () => {
-  test('is on by default: policy/v1, named after the app, at most one member unavailable', () => {
+  test('is on by default: policy/v1, named after the app, at most one member unavailable, members that are not Ready evictable', () => {
     const { app, manifests } = synthApp({ replicas: 3 });
     const pdb = budgetOf(manifests);
     expect(pdb.apiVersion).toEqual('policy/v1');
-    expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: app.selectorLabels } });
+    expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: app.selectorLabels }, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
     expect(app.podDisruptionBudget).toBeDefined();
   });
 
@@ -99,19 +99,19 @@ describe('protectQuorum()', () => {
   test('keeps a stricter minAvailable: minAvailable(3) of 3 members with a quorum of 2', () => {
     const { chart, app } = quorumApp(3, DisruptionBudget.minAvailable(3));
     app.protectQuorum(2);
-    expect(budgetOf(synth(chart)).spec).toEqual({ minAvailable: 3, selector: { matchLabels: app.selectorLabels } });
+    expect(budgetOf(synth(chart)).spec).toEqual({ minAvailable: 3, selector: { matchLabels: app.selectorLabels }, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
   });
 
   test('keeps a stricter maxUnavailable: maxUnavailable(1) of 5 members with a quorum of 3', () => {
     const { chart, app } = quorumApp(5, DisruptionBudget.maxUnavailable(1));
     app.protectQuorum(3);
-    expect(budgetOf(synth(chart)).spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: app.selectorLabels } });
+    expect(budgetOf(synth(chart)).spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: app.selectorLabels }, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
   });
 
   test('keeps an explicit budget as strict as the quorum\'s in its own form', () => {
     const { chart, app } = quorumApp(5, DisruptionBudget.minAvailable(3));
     app.protectQuorum(3);
-    expect(budgetOf(synth(chart)).spec).toEqual({ minAvailable: 3, selector: { matchLabels: app.selectorLabels } });
+    expect(budgetOf(synth(chart)).spec).toEqual({ minAvailable: 3, selector: { matchLabels: app.selectorLabels }, unhealthyPodEvictionPolicy: 'AlwaysAllow' });
   });
 
   test('tightens an explicit maxUnavailable that would break the quorum', () => {

@@ -36,4 +36,13 @@ export interface Finding {
    * What is wrong and what to change.
    */
   readonly message: string;
+
+  /**
+   * The reason given in the object's acceptance annotation
+   * (`accept.stateful-topology.cdk8s.io/<rule>: <reason>`), when the finding is accepted.
+   * Accepted findings are reported but fail no run.
+   *
+   * @default - not accepted
+   */
+  readonly acceptedReason?: string;
 }

@@ -1,7 +1,9 @@
+import { guarded, listArgument } from './private/api';
+import { Bundle } from './private/bundle';
 import { renderMarkdown } from './private/explain/markdown';
 import { explainBundle } from './private/explain/model';
 import { renderText } from './private/explain/text';
-import { Bundle, DEFAULT_NAMESPACE, fromValues, toObjects } from './private/objects';
+import { DEFAULT_NAMESPACE, fromValues, toObjects } from './private/objects';
 
 /**
  * Options for explaining manifests.
@@ -23,8 +25,11 @@ export interface ExplainOptions {
 }
 
 /**
- * Explains StatefulSets for a reviewer: member pod names and DNS names, start order,
- * per-member files, roles and which services reach which members.
+ * Explains StatefulSets for a reviewer: each member's pod name, DNS name and files, the start
+ * order (waits on other apps included), what a drain may take, the claims and their retention,
+ * who may connect on which ports, the rollout strategy, and which services reach which members.
+ * A StatefulSet of more than 50 members is summarized by its first and last 10.
+ * Every method throws `LintInputError`, and only that, for input it cannot read.
  */
 export class ManifestExplainer {
   /**
@@ -34,26 +39,27 @@ export class ManifestExplainer {
    * @param options explain options
    */
   public static explain(manifests: any[], options: ExplainOptions = {}): string {
-    return renderText(explainBundle(bundleOf(manifests, options), domainOf(options)), domainOf(options));
+    return guarded(() => renderText(explainBundle(bundleOf(manifests, options), domainOf(options))));
   }
 
   /**
-   * Markdown explanation of parsed manifests, with a mermaid flowchart per StatefulSet.
+   * Markdown explanation of parsed manifests, with a mermaid flowchart per StatefulSet; every
+   * value from the manifests is escaped.
    *
    * @param manifests the Kubernetes objects
    * @param options explain options
    */
   public static toMarkdown(manifests: any[], options: ExplainOptions = {}): string {
-    return renderMarkdown(explainBundle(bundleOf(manifests, options), domainOf(options)), domainOf(options));
+    return guarded(() => renderMarkdown(explainBundle(bundleOf(manifests, options), domainOf(options))));
   }
 
   private constructor() {}
 }
 
 function bundleOf(manifests: any[], options: ExplainOptions): Bundle {
-  return new Bundle(toObjects(fromValues(manifests), options.defaultNamespace ?? DEFAULT_NAMESPACE));
+  return new Bundle(toObjects(fromValues(listArgument(manifests, 'manifests')), options?.defaultNamespace ?? DEFAULT_NAMESPACE));
 }
 
 function domainOf(options: ExplainOptions): string {
-  return options.clusterDomain ?? 'cluster.local';
+  return options?.clusterDomain ?? 'cluster.local';
 }

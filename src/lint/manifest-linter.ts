@@ -1,6 +1,11 @@
 import { Finding, Severity } from './finding';
+import { LintInputError } from './lint-input-error';
+import { guarded, listArgument, textArgument } from './private/api';
 import { compareObjects, lintObjects, toFinding } from './private/engine';
-import { DEFAULT_NAMESPACE, fromValues, parseYaml, toObjects } from './private/objects';
+import { parseYaml } from './private/input/yaml';
+import { DEFAULT_NAMESPACE, fromValues, toObjects } from './private/objects';
+import { acceptAnnotation } from './private/rules/acceptance';
+import { didYouMean, isRuleId } from './private/rules/catalog';
 
 /**
  * Options for linting manifests.
@@ -16,9 +21,11 @@ export interface LintOptions {
 
 /**
  * Checks Kubernetes manifests for StatefulSets that are broken between objects:
- * governing services, selectors, port names, probes, name lengths, references and apply order.
+ * governing services, selectors, disruption budgets, ports and probes, name lengths,
+ * references, mounts, network policies, GitOps drift and apply order.
  *
- * Rule ids are stable; the README lists each with its severity.
+ * Rule ids are stable; the README lists each with its severity. Every method throws
+ * `LintInputError`, and only that, for input it cannot read.
  */
 export class ManifestLinter {
   /**
@@ -28,7 +35,7 @@ export class ManifestLinter {
    * @param options lint options
    */
   public static lint(manifests: any[], options: LintOptions = {}): Finding[] {
-    return lintObjects(toObjects(fromValues(manifests), namespaceOf(options))).map(toFinding);
+    return guarded(() => lintObjects(toObjects(fromValues(listArgument(manifests, 'manifests')), namespaceOf(options))).map(toFinding));
   }
 
   /**
@@ -38,20 +45,23 @@ export class ManifestLinter {
    * @param options lint options
    */
   public static lintYaml(text: string, options: LintOptions = {}): Finding[] {
-    return lintObjects(toObjects(parseYaml(text, 'manifests'), namespaceOf(options))).map(toFinding);
+    return guarded(() => lintObjects(toObjects(parseYaml(textArgument(text, 'text'), 'manifests'), namespaceOf(options))).map(toFinding));
   }
 
   /**
    * Reports StatefulSet changes between two versions of the manifests that a live StatefulSet rejects
    * (`spec.selector`, `spec.serviceName`, `spec.podManagementPolicy`, `spec.volumeClaimTemplates`).
+   * Fields the API server fills in (a claim template's `apiVersion`, `kind`, `volumeMode`) count as unchanged.
    *
    * @param previous the objects as applied today
    * @param next the objects about to be applied
    * @param options lint options
    */
   public static compare(previous: any[], next: any[], options: LintOptions = {}): Finding[] {
-    const ns = namespaceOf(options);
-    return compareObjects(toObjects(fromValues(previous), ns), toObjects(fromValues(next), ns)).map(toFinding);
+    return guarded(() => {
+      const ns = namespaceOf(options);
+      return compareObjects(toObjects(fromValues(listArgument(previous, 'previous'), 'previous'), ns), toObjects(fromValues(listArgument(next, 'next'), 'next'), ns)).map(toFinding);
+    });
   }
 
   /**
@@ -62,8 +72,10 @@ export class ManifestLinter {
    * @param options lint options
    */
   public static compareYaml(previous: string, next: string, options: LintOptions = {}): Finding[] {
-    const ns = namespaceOf(options);
-    return compareObjects(toObjects(parseYaml(previous, 'previous'), ns), toObjects(parseYaml(next, 'next'), ns)).map(toFinding);
+    return guarded(() => {
+      const ns = namespaceOf(options);
+      return compareObjects(toObjects(parseYaml(textArgument(previous, 'previous'), 'previous'), ns), toObjects(parseYaml(textArgument(next, 'next'), 'next'), ns)).map(toFinding);
+    });
   }
 
   /**
@@ -72,21 +84,38 @@ export class ManifestLinter {
    * @param text the YAML
    */
   public static parseYaml(text: string): any[] {
-    return parseYaml(text, 'manifests').map(d => d.value).filter(v => v !== null && v !== undefined);
+    return guarded(() => parseYaml(textArgument(text, 'text'), 'manifests').map(d => d.value).filter(v => v !== null && v !== undefined));
   }
 
   /**
-   * Whether any finding has error severity.
+   * Whether any finding that is not accepted has error severity.
    *
    * @param findings the findings to check
    */
   public static hasErrors(findings: Finding[]): boolean {
-    return findings.some(f => f.severity === Severity.ERROR);
+    return findings.some(f => f.severity === Severity.ERROR && f.acceptedReason === undefined);
+  }
+
+  /**
+   * The annotation that accepts a rule's findings on the object that carries it; its value
+   * is the reason, e.g. `accept.stateful-topology.cdk8s.io/secret-missing: created by the operator`.
+   *
+   * @param rule a rule id, such as `secret-missing`
+   */
+  public static acceptanceAnnotation(rule: string): string {
+    if (typeof rule !== 'string' || !isRuleId(rule)) {
+      throw new LintInputError(`'rule' must be a rule id listed in the README, got ${JSON.stringify(rule)}${typeof rule === 'string' ? didYouMean(rule) : ''}`);
+    }
+    return acceptAnnotation(rule);
   }
 
   private constructor() {}
 }
 
 function namespaceOf(options: LintOptions): string {
-  return options.defaultNamespace ?? DEFAULT_NAMESPACE;
+  const ns = options?.defaultNamespace ?? DEFAULT_NAMESPACE;
+  if (typeof ns !== 'string' || ns === '') {
+    throw new LintInputError(`'defaultNamespace' must be a non-empty string, got ${JSON.stringify(ns)}`);
+  }
+  return ns;
 }

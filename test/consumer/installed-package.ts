@@ -34,7 +34,7 @@ validations:
     version: 0.0.0
     class: StatefulTopologyValidation
     properties:
-      failOnWarnings: true
+      failOn: warning
 `;
 
 const MAIN_TS = `import { App, Chart } from 'cdk8s';

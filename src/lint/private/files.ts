@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { unreadableFile } from './errors';
-import { K8sObject, parseYaml, SourcedDocument, toObjects } from './objects';
+import { parseYaml, SourcedDocument } from './input/yaml';
+import { K8sObject, toObjects } from './objects';
 
 /**
  * Reads the YAML documents of a file; `-` reads standard input.

@@ -4,61 +4,97 @@
 
 export type Labels = { readonly [key: string]: string };
 
-/**
- * Whether a `LabelSelector` (matchLabels and matchExpressions) selects the labels.
- * A missing selector selects nothing; an empty selector selects everything.
- */
-export function labelSelectorMatches(selector: any, labels: Labels): boolean {
-  if (selector === null || selector === undefined || typeof selector !== 'object') {
-    return false;
-  }
-  if (!mapSelectorMatches(selector.matchLabels ?? {}, labels)) {
-    return false;
-  }
-  const expressions: any[] = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  return expressions.every(e => expressionMatches(e, labels));
+export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+
+/** One condition of a selector on one label key. */
+export interface Requirement {
+  readonly key: string;
+  readonly operator: Operator;
+  readonly values: readonly string[];
+  /** Written as `key: value` (matchLabels, a Service selector) rather than as an expression. */
+  readonly equality?: boolean;
 }
 
 /**
- * Whether an equality-based selector (a Service's `spec.selector`, `matchLabels`) selects the labels.
+ * A selector as a list of requirements that must all hold. `nothing` marks a selector that
+ * selects no pod at all (a missing `LabelSelector`, or a Service without a selector).
  */
-export function mapSelectorMatches(selector: Labels, labels: Labels): boolean {
-  return Object.entries(selector).every(([key, value]) => labels[key] === String(value));
+export interface Selector {
+  readonly requirements: readonly Requirement[];
+  readonly nothing: boolean;
 }
 
-function expressionMatches(expression: any, labels: Labels): boolean {
-  const key: string = expression?.key;
-  const values: string[] = (expression?.values ?? []).map(String);
-  const has = Object.prototype.hasOwnProperty.call(labels, key);
-  switch (expression?.operator) {
+const NOTHING: Selector = { requirements: [], nothing: true };
+
+/**
+ * A `LabelSelector` (matchLabels and matchExpressions). A missing selector selects nothing;
+ * an empty one selects everything.
+ */
+export function labelSelector(selector: any): Selector {
+  if (selector === null || selector === undefined) {
+    return NOTHING;
+  }
+  return {
+    nothing: false,
+    requirements: [
+      ...equalities(selector.matchLabels),
+      ...(selector.matchExpressions ?? []).map((e: any) => ({ key: e.key, operator: e.operator, values: e.values ?? [] })),
+    ],
+  };
+}
+
+/**
+ * An equality-based selector, such as a Service's `spec.selector`: empty or missing selects nothing
+ * (the Service then manages no endpoints).
+ */
+export function mapSelector(selector: any): Selector {
+  const requirements = equalities(selector);
+  return requirements.length === 0 ? NOTHING : { nothing: false, requirements };
+}
+
+function equalities(map: any): Requirement[] {
+  return Object.entries(map ?? {}).map(([key, value]) => ({ key, operator: 'In' as const, values: [String(value)], equality: true }));
+}
+
+/** Whether one requirement holds for a set of labels. */
+export function requirementHolds(requirement: Requirement, labels: Labels): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, requirement.key);
+  switch (requirement.operator) {
     case 'In':
-      return has && values.includes(labels[key]);
+      return has && requirement.values.includes(labels[requirement.key]);
     case 'NotIn':
-      return !has || !values.includes(labels[key]);
+      return !has || !requirement.values.includes(labels[requirement.key]);
     case 'Exists':
       return has;
     case 'DoesNotExist':
       return !has;
-    default:
-      return false;
   }
+}
+
+/** Whether a selector selects a pod with these labels. */
+export function selects(selector: Selector, labels: Labels): boolean {
+  return !selector.nothing && selector.requirements.every(r => requirementHolds(r, labels));
 }
 
 /**
  * Renders a selector for messages, e.g. `app=web,tier in (db)`.
  */
-export function describeSelector(selector: any): string {
-  if (!selector || typeof selector !== 'object') {
+export function describeSelector(selector: Selector): string {
+  if (selector.nothing) {
     return '<none>';
   }
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    parts.push(`${key}=${value}`);
-  }
-  for (const e of selector.matchExpressions ?? []) {
-    const values = (e.values ?? []).join(',');
-    parts.push(e.operator === 'Exists' ? e.key : e.operator === 'DoesNotExist' ? `!${e.key}` : `${e.key} ${String(e.operator).toLowerCase()} (${values})`);
-  }
+  const parts = selector.requirements.map(r => {
+    switch (r.operator) {
+      case 'Exists':
+        return r.key;
+      case 'DoesNotExist':
+        return `!${r.key}`;
+      case 'In':
+        return r.equality ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(',')})`;
+      case 'NotIn':
+        return `${r.key} notin (${r.values.join(',')})`;
+    }
+  });
   return parts.length === 0 ? '<everything>' : parts.join(',');
 }
 

@@ -1,4 +1,4 @@
-import { labelSelectorMatches, mapSelectorMatches } from '../../../src/lint/private/selectors';
+import { describeSelector, labelSelector, mapSelector, selects } from '../../../src/lint/private/selectors';
 
 const labels = { app: 'db', tier: 'data' };
 
@@ -14,15 +14,33 @@ describe('label selectors', () => {
     [{ matchExpressions: [{ key: 'role', operator: 'DoesNotExist' }] }, true],
     [{ matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] }, false],
     [{ matchLabels: { app: 'db' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['cache'] }] }, false],
-    [{ matchExpressions: [{ key: 'app', operator: 'Gt', values: ['1'] }] }, false],
     [{}, true],
     [undefined, false],
   ])('%j selects app=db,tier=data: %s', (selector, expected) => {
-    expect(labelSelectorMatches(selector, labels)).toBe(expected);
+    expect(selects(labelSelector(selector), labels)).toBe(expected);
   });
 
   test('a map selector needs every pair', () => {
-    expect(mapSelectorMatches({ app: 'db' }, labels)).toBe(true);
-    expect(mapSelectorMatches({ app: 'db', role: 'x' }, labels)).toBe(false);
+    expect(selects(mapSelector({ app: 'db' }), labels)).toBe(true);
+    expect(selects(mapSelector({ app: 'db', role: 'x' }), labels)).toBe(false);
+  });
+
+  test('an empty map selector selects nothing, as a Service without a selector manages no endpoints', () => {
+    expect(selects(mapSelector({}), labels)).toBe(false);
+    expect(describeSelector(mapSelector(undefined))).toBe('<none>');
+  });
+
+  test('describes labels as key=value and expressions in words', () => {
+    const selector = labelSelector({
+      matchLabels: { app: 'db' },
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['a', 'b'] },
+        { key: 'role', operator: 'NotIn', values: ['x'] },
+        { key: 'zone', operator: 'Exists' },
+        { key: 'old', operator: 'DoesNotExist' },
+      ],
+    });
+    expect(describeSelector(selector)).toBe('app=db,tier in (a,b),role notin (x),zone,!old');
+    expect(describeSelector(labelSelector({}))).toBe('<everything>');
   });
 });

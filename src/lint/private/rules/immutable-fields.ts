@@ -1,40 +1,79 @@
+import { Bundle } from '../bundle';
 import { canonicalJson } from '../canonical';
-import { Bundle } from '../objects';
-import { statefulSets, StatefulSetView } from '../workloads';
+import { asArray, StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';
 
-interface ImmutableField {
+/** A field of a StatefulSet's spec that a live StatefulSet rejects changes of. */
+export interface ImmutableField {
   readonly path: string;
   /** The value as the api server sees it, defaults applied. */
-  readonly read: (sts: StatefulSetView) => any;
+  readonly read: (sts: StatefulSetView) => unknown;
 }
 
-const FIELDS: ImmutableField[] = [
+export const IMMUTABLE_FIELDS: ImmutableField[] = [
   { path: 'spec.selector', read: sts => sts.obj.raw.spec?.selector ?? {} },
   { path: 'spec.serviceName', read: sts => sts.serviceName ?? '' },
   { path: 'spec.podManagementPolicy', read: sts => sts.podManagementPolicy },
-  { path: 'spec.volumeClaimTemplates', read: sts => sts.obj.raw.spec?.volumeClaimTemplates ?? [] },
+  { path: 'spec.volumeClaimTemplates', read: claimTemplatesAsStored },
 ];
+
+/**
+ * The claim templates as the api server stores them: it fills in `apiVersion: v1`,
+ * `kind: PersistentVolumeClaim`, `spec.volumeMode: Filesystem` and `status.phase: Pending`,
+ * and copies `dataSource` and `dataSourceRef` into each other. So a template written without
+ * them is the same template as one written with them.
+ */
+export function claimTemplatesAsStored(sts: StatefulSetView): unknown[] {
+  return asArray(sts.obj.raw.spec?.volumeClaimTemplates).map(template => {
+    const spec = template.spec ?? {};
+    return {
+      ...template,
+      apiVersion: template.apiVersion ?? 'v1',
+      kind: template.kind ?? 'PersistentVolumeClaim',
+      spec: {
+        ...spec,
+        volumeMode: spec.volumeMode ?? 'Filesystem',
+        dataSource: spec.dataSource ?? spec.dataSourceRef,
+        dataSourceRef: spec.dataSourceRef ?? spec.dataSource,
+      },
+      status: { ...template.status, phase: template.status?.phase ?? 'Pending' },
+    };
+  });
+}
+
+/** An immutable field whose value differs, with both values as canonical JSON. */
+export interface ImmutableChange {
+  readonly path: string;
+  readonly was: string;
+  readonly now: string;
+}
+
+/** The immutable fields whose value differs between two versions of a StatefulSet. */
+export function changedImmutableFields(old: StatefulSetView, next: StatefulSetView): ImmutableChange[] {
+  return IMMUTABLE_FIELDS
+    .map(field => ({ path: field.path, was: canonicalJson(field.read(old)), now: canonicalJson(field.read(next)) }))
+    .filter(change => change.was !== change.now);
+}
+
+/** How to replace a StatefulSet whose immutable fields changed, keeping its pods. */
+export function orphanDelete(sts: StatefulSetView): string {
+  return `kubectl delete statefulset ${sts.name}${sts.obj.namespaceExplicit ? ` -n ${sts.namespace}` : ''} --cascade=orphan`;
+}
 
 /**
  * Changes between two versions of the manifests that a live StatefulSet rejects.
  */
 export function compareStatefulSets(previous: Bundle, next: Bundle): RawFinding[] {
-  const before = new Map(statefulSets(previous).map(s => [`${s.namespace}/${s.name}`, s]));
   const findings: RawFinding[] = [];
-  for (const sts of statefulSets(next)) {
-    const old = before.get(`${sts.namespace}/${sts.name}`);
+  for (const sts of next.statefulSets) {
+    const old = previous.statefulSet(sts.namespace, sts.name);
     if (!old) {
       continue;
     }
-    for (const field of FIELDS) {
-      const was = canonicalJson(field.read(old));
-      const now = canonicalJson(field.read(sts));
-      if (was !== now) {
-        findings.push(finding('immutable-field-changed', sts.obj,
-          `${field.path} changed from ${was} to ${now}, which a live statefulset rejects; delete and recreate it: `
-          + `'kubectl delete statefulset ${sts.name}${sts.obj.namespaceExplicit ? ` -n ${sts.namespace}` : ''} --cascade=orphan' keeps the pods running, then apply`));
-      }
+    for (const change of changedImmutableFields(old, sts)) {
+      findings.push(finding('immutable-field-changed', sts.obj,
+        `${change.path} changed from ${change.was} to ${change.now}, which a live statefulset rejects; delete and recreate it: `
+        + `'${orphanDelete(sts)}' keeps the pods running, then apply`));
     }
   }
   return findings;

@@ -1,16 +1,16 @@
 import {
   dns1035LabelProblem, dns1123LabelProblem, MAX_LABEL_LENGTH, MAX_STATEFUL_SET_NAME_LENGTH, memberPodName,
 } from '../../../ground/names';
-import { Bundle } from '../objects';
-import { StatefulSetView } from '../workloads';
+import { Bundle } from '../bundle';
+import { lastOrdinal } from '../workloads';
 import { finding, RawFinding } from './catalog';
 
 /**
  * StatefulSet and Service names must be DNS labels, and short enough for the names Kubernetes derives from them.
  */
-export function checkNames(bundle: Bundle, sets: StatefulSetView[]): RawFinding[] {
+export function checkNames(bundle: Bundle): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const sts of sets) {
+  for (const sts of bundle.statefulSets) {
     const problem = dns1123LabelProblem(sts.name);
     if (problem && sts.name.length <= MAX_LABEL_LENGTH) {
       findings.push(finding('name-not-dns-label', sts.obj, `metadata.name '${sts.name}' ${problem}; pod hostnames are derived from it`));
@@ -19,7 +19,7 @@ export function checkNames(bundle: Bundle, sets: StatefulSetView[]): RawFinding[
       findings.push(finding('statefulset-name-too-long', sts.obj,
         `metadata.name '${sts.name}' is ${sts.name.length} characters; at most ${MAX_STATEFUL_SET_NAME_LENGTH} fit the controller-revision-hash label '<name>-<10 characters>'`));
     }
-    const last = sts.ordinalStart + sts.replicas - 1;
+    const last = lastOrdinal(sts);
     const pod = memberPodName(sts.name, last);
     if (sts.replicas > 0 && pod.length > MAX_LABEL_LENGTH) {
       findings.push(finding('pod-name-too-long', sts.obj,

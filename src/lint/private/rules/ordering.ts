@@ -1,14 +1,14 @@
-import { Bundle, K8sObject, objectRef } from '../objects';
+import { Bundle } from '../bundle';
+import { K8sObject, objectRef } from '../objects';
 import { podReferences } from '../references';
-import { StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';
 
 /**
  * `kubectl apply -f` creates objects in file order: what a StatefulSet's pods need should come first.
  */
-export function checkOrdering(bundle: Bundle, sets: StatefulSetView[]): RawFinding[] {
+export function checkOrdering(bundle: Bundle): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const sts of sets) {
+  for (const sts of bundle.statefulSets) {
     const needed: K8sObject[] = [];
     const add = (obj: K8sObject | undefined) => {
       if (obj && !needed.includes(obj)) {

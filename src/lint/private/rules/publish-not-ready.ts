@@ -1,4 +1,4 @@
-import { Bundle } from '../objects';
+import { Bundle } from '../bundle';
 import { isHeadless } from '../workloads';
 import { finding, RawFinding } from './catalog';
 

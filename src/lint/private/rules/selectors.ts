@@ -1,23 +1,27 @@
-import { Bundle, K8sObject } from '../objects';
-import { describeLabels, describeSelector, labelSelectorMatches, Labels, mapSelectorMatches } from '../selectors';
-import { asArray, podLabelSets, stringMap, StatefulSetView } from '../workloads';
+import { Bundle } from '../bundle';
+import { K8sObject } from '../objects';
+import { describeLabels, describeSelector, labelSelector, mapSelector, selects } from '../selectors';
+import { asArray, selectsAnyMember, StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';
+
+/** How many StatefulSets a message suggests as what a selector may have meant. */
+const MAX_CANDIDATES = 3;
 
 /**
  * Selectors that should select a StatefulSet's pods but do not.
  */
-export function checkSelectors(bundle: Bundle, sets: StatefulSetView[]): RawFinding[] {
+export function checkSelectors(bundle: Bundle): RawFinding[] {
   return [
-    ...sets.flatMap(checkOwnSelector),
-    ...checkServices(bundle, sets),
-    ...checkDisruptionBudgets(bundle, sets),
-    ...sets.flatMap(checkAntiAffinity),
+    ...bundle.statefulSets.flatMap(checkOwnSelector),
+    ...checkServices(bundle),
+    ...checkDisruptionBudgets(bundle),
+    ...bundle.statefulSets.flatMap(checkAntiAffinity),
   ];
 }
 
 function checkOwnSelector(sts: StatefulSetView): RawFinding[] {
-  const selector = sts.obj.raw.spec?.selector;
-  if (labelSelectorMatches(selector, sts.templateLabels)) {
+  const selector = labelSelector(sts.obj.raw.spec?.selector);
+  if (selects(selector, sts.templateLabels)) {
     return [];
   }
   return [finding('statefulset-selector-mismatch', sts.obj,
@@ -26,35 +30,35 @@ function checkOwnSelector(sts: StatefulSetView): RawFinding[] {
 }
 
 /** Namespaces that hold a StatefulSet: only there can the linter tell that a selector misses. */
-function statefulNamespaces(sets: StatefulSetView[]): Set<string> {
-  return new Set(sets.map(s => s.namespace));
+function statefulNamespaces(bundle: Bundle): Set<string> {
+  return new Set(bundle.statefulSets.map(s => s.namespace));
 }
 
-function checkServices(bundle: Bundle, sets: StatefulSetView[]): RawFinding[] {
-  const namespaces = statefulNamespaces(sets);
-  const governing = new Set(sets.map(s => `${s.namespace}/${s.serviceName}`));
+function checkServices(bundle: Bundle): RawFinding[] {
+  const namespaces = statefulNamespaces(bundle);
+  const governing = new Set(bundle.statefulSets.map(s => `${s.namespace}/${s.serviceName}`));
   const findings: RawFinding[] = [];
   for (const service of bundle.ofKind('Service')) {
-    const selector = stringMap(service.raw.spec?.selector);
-    if (!namespaces.has(service.namespace) || governing.has(`${service.namespace}/${service.name}`) || Object.keys(selector).length === 0) {
+    const selector = mapSelector(service.raw.spec?.selector);
+    if (!namespaces.has(service.namespace) || governing.has(`${service.namespace}/${service.name}`) || selector.nothing) {
       continue;
     }
-    if (!selectsAny(bundle, service.namespace, labels => mapSelectorMatches(selector, labels))) {
+    if (bundle.select(service.namespace, selector).length === 0) {
       findings.push(finding('service-selects-nothing', service,
-        `spec.selector '${describeLabels(selector)}' selects no pod template in namespace '${service.namespace}'; ${candidates(sets, service)}`));
+        `spec.selector '${describeSelector(selector)}' selects no pod template in namespace '${service.namespace}', so the service has no endpoints; ${candidates(bundle, service)}`));
     }
   }
   return findings;
 }
 
-function checkDisruptionBudgets(bundle: Bundle, sets: StatefulSetView[]): RawFinding[] {
-  const namespaces = statefulNamespaces(sets);
+function checkDisruptionBudgets(bundle: Bundle): RawFinding[] {
+  const namespaces = statefulNamespaces(bundle);
   const findings: RawFinding[] = [];
   for (const pdb of bundle.ofKind('PodDisruptionBudget').filter(p => namespaces.has(p.namespace))) {
-    const selector = pdb.raw.spec?.selector;
-    if (!selectsAny(bundle, pdb.namespace, labels => labelSelectorMatches(selector, labels))) {
+    const selector = labelSelector(pdb.raw.spec?.selector);
+    if (bundle.select(pdb.namespace, selector).length === 0) {
       findings.push(finding('pdb-selects-nothing', pdb,
-        `spec.selector '${describeSelector(selector)}' selects no pod template in namespace '${pdb.namespace}', so it protects nothing; ${candidates(sets, pdb)}`));
+        `spec.selector '${describeSelector(selector)}' selects no pod template in namespace '${pdb.namespace}', so it protects nothing; ${candidates(bundle, pdb)}`));
     }
   }
   return findings;
@@ -73,9 +77,8 @@ function checkAntiAffinity(sts: StatefulSetView): RawFinding[] {
     if (namespaces.length > 0 && !namespaces.includes(sts.namespace)) {
       continue; // deliberately about pods of other namespaces
     }
-    const selector = term?.labelSelector;
-    const own = sts.members.length > 0 ? sts.members.map(m => m.labels) : [sts.templateLabels];
-    if (!own.some(labels => labelSelectorMatches(selector, labels))) {
+    const selector = labelSelector(term?.labelSelector);
+    if (!selectsAnyMember(selector, sts)) {
       findings.push(finding('anti-affinity-selects-nothing', sts.obj,
         `podAntiAffinity.${path}.labelSelector '${describeSelector(selector)}' does not select the statefulset's own pod labels '${describeLabels(sts.templateLabels)}'; `
         + 'members are not kept apart'));
@@ -84,11 +87,8 @@ function checkAntiAffinity(sts: StatefulSetView): RawFinding[] {
   return findings;
 }
 
-function selectsAny(bundle: Bundle, namespace: string, matches: (labels: Labels) => boolean): boolean {
-  return podLabelSets(bundle, namespace).some(matches);
-}
-
-function candidates(sets: StatefulSetView[], obj: K8sObject): string {
-  const local = sets.filter(s => s.namespace === obj.namespace);
-  return 'pod template labels here: ' + local.map(s => `statefulset ${s.name} '${describeLabels(s.templateLabels)}'`).join(', ');
+function candidates(bundle: Bundle, obj: K8sObject): string {
+  const local = bundle.statefulSetsIn(obj.namespace);
+  const shown = local.slice(0, MAX_CANDIDATES).map(s => `statefulset ${s.name} '${describeLabels(s.templateLabels)}'`);
+  return `pod template labels here: ${shown.join(', ')}${local.length > shown.length ? ` and ${local.length - shown.length} more` : ''}`;
 }

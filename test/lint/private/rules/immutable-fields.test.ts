@@ -74,3 +74,43 @@ describe('comparing with the previous manifests', () => {
     expect(f.message).toContain("'kubectl delete statefulset web --cascade=orphan'");
   });
 });
+
+describe('fields the api server fills in a claim template', () => {
+  /** The claim template in the old form (no apiVersion, kind, volumeMode) and as the library writes it now. */
+  const OLD_FORM = { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+  const NEW_FORM = {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: 'data' },
+    spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem', resources: { requests: { storage: '1Gi' } } },
+  };
+
+  function withTemplate(template: any): any[] {
+    const objects = fixture('good.yaml');
+    byKindAndName(objects, 'StatefulSet', 'db').spec.volumeClaimTemplates = [template];
+    return objects;
+  }
+
+  test('a claim template in the old form and the same in the new form are unchanged, both ways', () => {
+    expect(ManifestLinter.compare(withTemplate(OLD_FORM), withTemplate(NEW_FORM))).toEqual([]);
+    expect(ManifestLinter.compare(withTemplate(NEW_FORM), withTemplate(OLD_FORM))).toEqual([]);
+  });
+
+  test('the status and the creation timestamp the api server shows are unchanged too', () => {
+    const stored = { ...NEW_FORM, metadata: { name: 'data', creationTimestamp: null }, status: { phase: 'Pending' } };
+    expect(ManifestLinter.compare(withTemplate(stored), withTemplate(OLD_FORM))).toEqual([]);
+  });
+
+  test('dataSource and dataSourceRef, which the api server copies into each other, are unchanged', () => {
+    const source = { kind: 'VolumeSnapshot', name: 'snap', apiGroup: 'snapshot.storage.k8s.io' };
+    const withSource = { ...OLD_FORM, spec: { ...OLD_FORM.spec, dataSource: source } };
+    const withBoth = { ...NEW_FORM, spec: { ...NEW_FORM.spec, dataSource: source, dataSourceRef: source } };
+    expect(ManifestLinter.compare(withTemplate(withSource), withTemplate(withBoth))).toEqual([]);
+  });
+
+  test('Block instead of the default Filesystem is a change', () => {
+    const block = { ...NEW_FORM, spec: { ...NEW_FORM.spec, volumeMode: 'Block' } };
+    expect(findingOf(ManifestLinter.compare(withTemplate(OLD_FORM), withTemplate(block)), 'immutable-field-changed', STS).message)
+      .toContain('spec.volumeClaimTemplates changed from');
+  });
+});

@@ -30,23 +30,29 @@ describe('names', () => {
   });
 
   test('reports a pod name longer than 63 characters, honouring ordinals.start', () => {
-    // GIVEN a 52 character name and highest ordinal 10000 + 2
-    const name = 'b'.repeat(52);
+    // GIVEN a 60 character name and highest ordinal 98 + 2
+    const name = 'b'.repeat(60);
     // WHEN
-    const findings = ManifestLinter.lint(renamed(name, 3, 10000000000));
+    const findings = ManifestLinter.lint(renamed(name, 3, 98));
     // THEN
     const f = findingOf(findings, 'pod-name-too-long', `StatefulSet/data/${name}`);
-    expect(f.message).toContain('(highest ordinal 10000000002) is 64 characters');
+    expect(f.message).toContain('(highest ordinal 100) is 64 characters');
   });
 
   test('replicas defaults to 1 for the pod name length', () => {
-    // GIVEN the start ordinal alone fits exactly: 52 + '-' + 10 digits = 63
-    const name = 'c'.repeat(52);
+    // GIVEN the start ordinal alone fits exactly: 59 + '-' + 3 digits = 63
+    const name = 'c'.repeat(59);
     // WHEN replicas is unset, THEN the start ordinal is the highest
-    expect(findingsOf(ManifestLinter.lint(renamed(name, undefined, 9999999999)), 'pod-name-too-long', `StatefulSet/data/${name}`)).toEqual([]);
-    // WHEN there are two replicas, THEN the second ordinal has 11 digits
-    expect(findingOf(ManifestLinter.lint(renamed(name, 2, 9999999999)), 'pod-name-too-long', `StatefulSet/data/${name}`).message)
-      .toContain('(highest ordinal 10000000000) is 64 characters');
+    expect(findingsOf(ManifestLinter.lint(renamed(name, undefined, 999)), 'pod-name-too-long', `StatefulSet/data/${name}`)).toEqual([]);
+    // WHEN there are two replicas, THEN the second ordinal has 4 digits
+    expect(findingOf(ManifestLinter.lint(renamed(name, 2, 999)), 'pod-name-too-long', `StatefulSet/data/${name}`).message)
+      .toContain('(highest ordinal 1000) is 64 characters');
+  });
+
+  test('the highest ordinal of two billion members is computed without listing them', () => {
+    const name = 'd'.repeat(53);
+    const f = findingOf(ManifestLinter.lint(renamed(name, 2147483647, 2147483647)), 'pod-name-too-long', `StatefulSet/data/${name}`);
+    expect(f.message).toContain('(highest ordinal 4294967293) is 64 characters');
   });
 
   test('reports a statefulset name that is not a dns label', () => {

@@ -42,7 +42,7 @@ describe('selectors', () => {
     const findings = ManifestLinter.lint(objects);
     // THEN
     const f = findingOf(findings, 'service-selects-nothing', 'Service/data/db-read');
-    expect(f.severity).toBe(Severity.WARNING);
+    expect(f.severity).toBe(Severity.ERROR);
     expect(f.message).toContain("spec.selector 'app=dv' selects no pod template in namespace 'data'");
   });
 
@@ -56,7 +56,7 @@ describe('selectors', () => {
     const objects = fixture('good.yaml');
     objects.push({ kind: 'Service', metadata: { name: 'db-extra', namespace: 'data' }, spec: { selector: { 'statefulset.kubernetes.io/pod-name': 'db-3' } } });
     const findings = ManifestLinter.lint(objects);
-    expect(findingOf(findings, 'service-selects-nothing', 'Service/data/db-extra').severity).toBe(Severity.WARNING);
+    expect(findingOf(findings, 'service-selects-nothing', 'Service/data/db-extra').severity).toBe(Severity.ERROR);
   });
 
   test('a service selecting the pods of a deployment is not reported', () => {
@@ -76,7 +76,7 @@ describe('selectors', () => {
     const findings = ManifestLinter.lint(objects);
     // THEN
     const f = findingOf(findings, 'pdb-selects-nothing', 'PodDisruptionBudget/data/db');
-    expect(f.severity).toBe(Severity.WARNING);
+    expect(f.severity).toBe(Severity.ERROR);
     expect(f.message).toContain("spec.selector 'app=db,role=primary' selects no pod template in namespace 'data', so it protects nothing");
   });
 
@@ -89,7 +89,7 @@ describe('selectors', () => {
     const findings = ManifestLinter.lint(objects);
     // THEN
     const f = findingOf(findings, 'anti-affinity-selects-nothing', STS);
-    expect(f.severity).toBe(Severity.WARNING);
+    expect(f.severity).toBe(Severity.ERROR);
     expect(f.message).toContain("podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector 'app in (zk)' does not select");
   });
 
