@@ -42,6 +42,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/.ci/');
+project.addPackageIgnore('/e2e/');
 
 // Synthesize every example with the real cdk8s CLI (each example has its own cdk8s.yaml,
 // whose validation plugin is the compiled linter in lib/).
@@ -66,5 +67,15 @@ project.addTask('lint:examples', {
   description: 'Lint the YAML of every example with `cdk8s-stateful lint`',
   exec: 'node lib/lint/cli.js lint examples/*/dist/*.k8s.yaml',
 });
+
+// The end-to-end run: each example's members as real servers in network namespaces (needs
+// root and Debian packages; see README). First the harness's own tests, then the run; it
+// reads the YAML that synth:examples wrote. `npm run e2e -- zookeeper` runs one example.
+const e2e = project.addTask('e2e', {
+  description: 'Run every example\'s StatefulSets with real servers and check that their members form their clusters (root)',
+});
+e2e.exec('jest --ci --coverage=false --testMatch "<rootDir>/e2e/**/*.test.ts"');
+e2e.exec('ts-node --project e2e/tsconfig.json e2e/run.ts', { receiveArgs: true });
+project.eslint?.addLintPattern('e2e');
 
 project.synth();
