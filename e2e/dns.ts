@@ -92,6 +92,8 @@ export function dnsmasqInput(records: DnsRecords): { hosts: string; srvOptions: 
   };
 }
 
+const DNSMASQ_ATTEMPTS = 3;
+
 /**
  * A real DNS server (dnsmasq) answering like cluster DNS: only names it was given under the
  * cluster domain, NXDOMAIN for every other name, nothing forwarded. A and PTR records are
@@ -125,29 +127,43 @@ export class ClusterDns {
     }
   }
 
+  /**
+   * Starts dnsmasq and waits until it answers. dnsmasq reads the list of interfaces when it
+   * starts and gives up if one goes meanwhile (a pod's veth); it is started again then.
+   */
   private async start(): Promise<void> {
     const log = path.join(this.dir, 'dnsmasq.log');
-    this.process = start('dnsmasq', [
-      'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--pid-file=',
-      '--no-resolv', '--no-hosts', '--no-poll', '--log-facility=-',
-      `--listen-address=${this.address}`, '--bind-interfaces',
-      `--addn-hosts=${this.hostsFile}`, `--local=/${CLUSTER_DOMAIN}/`, '--address=/#/', '--local-ttl=5',
-      ...this.srvOptions,
-    ], { log });
-    const started = this.process;
-    const resolver = this.resolver();
-    await waitFor(`dnsmasq answering on ${this.address}:53`, 5000, async () => {
-      if (started.exited) {
-        throw new Error(`dnsmasq exited: ${fs.readFileSync(log, 'utf8').trim()}`);
+    for (let attempt = 1; ; attempt++) {
+      const logged = fs.existsSync(log) ? fs.statSync(log).size : 0;
+      const proc = start('dnsmasq', [
+        'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--pid-file=',
+        '--no-resolv', '--no-hosts', '--no-poll', '--log-facility=-',
+        `--listen-address=${this.address}`, '--bind-interfaces',
+        `--addn-hosts=${this.hostsFile}`, `--local=/${CLUSTER_DOMAIN}/`, '--address=/#/', '--local-ttl=5',
+        ...this.srvOptions,
+      ], { log });
+      this.process = proc;
+      const resolver = this.resolver();
+      const answering = await waitFor(`dnsmasq answering on ${this.address}:53`, 5000, async () => {
+        if (proc.exited) {
+          return true;
+        }
+        try {
+          await resolver.resolve4(`dns-check.${CLUSTER_DOMAIN}`);
+          return true;
+        } catch (error) {
+          // NXDOMAIN is an answer; a refused or lost query is not.
+          return (error as NodeJS.ErrnoException).code === 'ENOTFOUND';
+        }
+      }).then(() => !proc.exited);
+      if (answering) {
+        return;
       }
-      try {
-        await resolver.resolve4(`dns-check.${CLUSTER_DOMAIN}`);
-        return true;
-      } catch (error) {
-        // NXDOMAIN is an answer; a refused or lost query is not.
-        return (error as NodeJS.ErrnoException).code === 'ENOTFOUND';
+      const output = fs.readFileSync(log).subarray(logged).toString().trim();
+      if (attempt === DNSMASQ_ATTEMPTS) {
+        throw new Error(`dnsmasq exited ${attempt} times: ${output}`);
       }
-    });
+    }
   }
 
   /** A resolver that asks this server only, as a pod's resolver does. */

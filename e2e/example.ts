@@ -45,6 +45,8 @@ export class ExampleRun implements PodHost {
   private readonly controllers: StatefulSetController[];
   private readonly services: Service[];
   private dnsUpdates: Promise<void> = Promise.resolve();
+  /** Once the example ends, its pods go without DNS following them. */
+  private tearingDown = false;
 
   constructor(
     public readonly name: string,
@@ -65,6 +67,9 @@ export class ExampleRun implements PodHost {
   }
 
   public podsChanged(): void {
+    if (this.tearingDown) {
+      return;
+    }
     this.dnsUpdates = this.dnsUpdates
       .then(() => this.dns.update(clusterRecords(this.services, this.endpoints())))
       .catch(error => this.log(`DNS update failed: ${(error as Error).message}`));
@@ -105,6 +110,7 @@ export class ExampleRun implements PodHost {
       this.printLogs();
       throw error;
     } finally {
+      this.tearingDown = true;
       await Promise.all(this.controllers.map(c => c.stop()));
       await this.dnsUpdates;
       await this.dns.stop();
