@@ -1,17 +1,15 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import * as net from 'net';
 import * as path from 'path';
 import { containerScript, Mount, RunAs, setprivArgs } from './container';
 import { PodEndpoint } from './dns';
-import { containerEnvironment, expand, ResolvedEnvVar } from './expansion';
-import { fileSource, LocalImage, localImage } from './images';
-import { CLUSTER_DOMAIN, Container, EnvVar, namespaceOf, POD_NAME_LABEL, Probe, resolvePort, StatefulSet } from './manifest';
-import { createPodNetwork, deleteNetns, NODE_ADDRESS, netnsPath } from './network';
+import { containerEnvironment, expand } from './expansion';
+import { LocalImage, localImage } from './images';
+import { CLUSTER_DOMAIN, Container, namespaceOf, POD_NAME_LABEL, Probe, resolvePort, StatefulSet } from './manifest';
+import { createPodNetwork, deleteNetns, netnsPath } from './network';
 import { ObjectData } from './object-data';
+import { imageMounts, prepareVolumes, resolveEnv, Volume, writePodFiles } from './pod-setup';
+import { httpProbe, tcpProbe } from './probes';
 import { isStoppingAll, Process, run, RunResult, sleep, start, stop, waitFor } from './processes';
-import { prepareWritableDir, projectedFiles, writeProjectedVolume } from './volumes';
 
 /** How long one init container may run. */
 const INIT_CONTAINER_TIMEOUT_MS = 120_000;
@@ -30,11 +28,6 @@ export interface PodHost {
   log(line: string): void;
   /** Called when a pod appears, changes readiness or goes: cluster DNS follows. */
   podsChanged(): void;
-}
-
-interface Volume {
-  readonly path: string;
-  readonly readOnly: boolean;
 }
 
 /** A container of a pod, with what it runs and how it is doing. */
@@ -70,19 +63,6 @@ function imageOf(container: Container): LocalImage {
     throw new Error(`no local server for the image '${container.image}'`);
   }
   return image;
-}
-
-/** The directory of links to a multi-call binary's applets, made once per run. */
-function appletDir(runDir: string, binary: string): string {
-  const dir = path.join(runDir, 'applets', path.basename(binary));
-  if (!fs.existsSync(dir)) {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
-    const list = execFileSync(binary, ['--list'], { encoding: 'utf8' });
-    for (const applet of list.split('\n').filter(Boolean)) {
-      fs.symlinkSync(fs.realpathSync(binary), path.join(dir, applet));
-    }
-  }
-  return dir;
 }
 
 /**
@@ -158,8 +138,10 @@ export class Pod {
       }
       return fs.readFileSync(`/proc/${sandbox.child.pid}/comm`, 'utf8').trim() === 'sleep';
     }, 20);
-    this.writePodFiles();
-    this.prepareVolumes();
+    writePodFiles(path.join(this.dir, 'etc'), this);
+    for (const [name, volume] of prepareVolumes(this.dir, path.join(this.host.dir, 'claims'), this.sts, this, this.host.data)) {
+      this.volumes.set(name, volume);
+    }
     this.host.podsChanged();
 
     const spec = this.sts.spec.template.spec;
@@ -258,78 +240,6 @@ export class Pod {
     return lines[lines.length - 1];
   }
 
-  /** /etc/hosts, /etc/hostname and /etc/resolv.conf as kubelet writes them for a pod with a subdomain. */
-  private writePodFiles(): void {
-    const etc = path.join(this.dir, 'etc');
-    fs.mkdirSync(etc, { recursive: true });
-    fs.writeFileSync(path.join(etc, 'hostname'), `${this.name}\n`, { mode: 0o644 });
-    fs.writeFileSync(path.join(etc, 'hosts'), [
-      '127.0.0.1\tlocalhost',
-      '::1\tlocalhost ip6-localhost ip6-loopback',
-      `${this.ip}\t${this.fqdn}\t${this.name}`,
-      '',
-    ].join('\n'), { mode: 0o644 });
-    fs.writeFileSync(path.join(etc, 'resolv.conf'), [
-      `search ${this.namespace}.svc.${CLUSTER_DOMAIN} svc.${CLUSTER_DOMAIN} ${CLUSTER_DOMAIN}`,
-      `nameserver ${NODE_ADDRESS}`,
-      'options ndots:5',
-      '',
-    ].join('\n'), { mode: 0o644 });
-  }
-
-  private prepareVolumes(): void {
-    const spec = this.sts.spec.template.spec;
-    const fsGroup = spec.securityContext?.fsGroup;
-    for (const volume of spec.volumes ?? []) {
-      const dir = path.join(this.dir, 'volumes', volume.name);
-      if (volume.emptyDir) {
-        prepareWritableDir(dir, 'emptyDir', fsGroup);
-        this.volumes.set(volume.name, { path: dir, readOnly: false });
-        continue;
-      }
-      const source = volume.configMap
-        ? { kind: 'ConfigMap', name: volume.configMap.name, projection: volume.configMap, data: this.host.data.configMap(this.namespace, volume.configMap.name) }
-        : { kind: 'Secret', name: volume.secret?.secretName ?? '', projection: volume.secret, data: this.host.data.secret(this.namespace, volume.secret?.secretName ?? '') };
-      if (!source.data && !source.projection?.optional) {
-        throw new Error(`${this.name}: volume '${volume.name}': ${source.kind} '${source.name}' not found`);
-      }
-      try {
-        writeProjectedVolume(dir, projectedFiles(source.data ?? new Map(), source.projection?.items, source.projection?.defaultMode), fsGroup);
-      } catch (error) {
-        throw new Error(`${this.name}: volume '${volume.name}' (${source.kind} '${source.name}'): ${(error as Error).message}`);
-      }
-      this.volumes.set(volume.name, { path: dir, readOnly: true });
-    }
-    for (const claim of this.sts.spec.volumeClaimTemplates ?? []) {
-      const dir = path.join(this.host.dir, 'claims', `${claim.metadata.name}-${this.name}`);
-      prepareWritableDir(dir, 'claim', fsGroup);
-      this.volumes.set(claim.metadata.name, { path: dir, readOnly: false });
-    }
-  }
-
-  private resolveEnv(env: readonly EnvVar[]): ResolvedEnvVar[] {
-    return env.map(entry => {
-      const from = entry.valueFrom;
-      if (!from) {
-        return { name: entry.name, value: entry.value ?? '', literal: true };
-      }
-      if (from.fieldRef) {
-        const fields: Record<string, string> = { 'metadata.name': this.name, 'metadata.namespace': this.namespace, 'status.podIP': this.ip };
-        return { name: entry.name, value: fields[from.fieldRef.fieldPath], literal: false };
-      }
-      const ref = from.secretKeyRef ?? from.configMapKeyRef;
-      const kind = from.secretKeyRef ? 'Secret' : 'ConfigMap';
-      const data = from.secretKeyRef
-        ? this.host.data.secret(this.namespace, from.secretKeyRef.name)
-        : this.host.data.configMap(this.namespace, ref?.name ?? '');
-      const value = data?.get(ref?.key ?? '');
-      if (value === undefined && !ref?.optional) {
-        throw new Error(`${this.name}: env '${entry.name}': key '${ref?.key}' of ${kind} '${ref?.name}' not found`);
-      }
-      return { name: entry.name, value: value?.toString() ?? '', literal: false };
-    });
-  }
-
   private prepareContainer(container: Container): ContainerRun {
     const image = imageOf(container);
     const podSecurity = this.sts.spec.template.spec.securityContext;
@@ -340,7 +250,7 @@ export class Pod {
     const gid = container.securityContext?.runAsGroup ?? podSecurity?.runAsGroup ?? 0;
     const groups = [...new Set([gid, ...podSecurity?.fsGroup !== undefined ? [podSecurity.fsGroup] : [], ...podSecurity?.supplementalGroups ?? []])];
     const runAs: RunAs = { uid, gid, groups, noNewPrivileges: container.securityContext?.allowPrivilegeEscalation === false };
-    const yamlEnv = containerEnvironment(this.resolveEnv(container.env ?? []));
+    const yamlEnv = containerEnvironment(resolveEnv(container.env ?? [], this, this.host.data));
     const lookup = (name: string) => yamlEnv.get(name);
     const entrypoint = container.command ?? image.entrypoint;
     const args = container.args ?? (container.command ? [] : image.cmd);
@@ -374,17 +284,6 @@ export class Pod {
     return mounts;
   }
 
-  private imageMountsOf(image: LocalImage): Mount[] {
-    const mounts: Mount[] = Object.entries(image.files).map(([target, source]) => {
-      const file = fileSource(source);
-      return { source: file, target, readOnly: true, isFile: !fs.statSync(file).isDirectory() };
-    });
-    if (image.applets) {
-      mounts.push({ source: appletDir(this.host.runDir, image.applets), target: '/usr/local/bin', readOnly: true, isFile: false });
-    }
-    return mounts;
-  }
-
   private startContainer(container: ContainerRun): Process {
     const runDir = path.join(this.dir, 'containers', `${container.spec.name}-${container.restarts}`);
     const root = path.join(runDir, 'root');
@@ -394,7 +293,7 @@ export class Pod {
     const script = containerScript({
       root,
       scratch,
-      imageMounts: this.imageMountsOf(container.image),
+      imageMounts: imageMounts(container.image, this.host.runDir),
       imageDirs: container.image.dirs ?? [],
       mounts: this.mountsOf(container),
       readOnly: container.spec.securityContext?.readOnlyRootFilesystem === true,
@@ -490,31 +389,4 @@ export class Pod {
     }
     return tcpProbe(this.ip, resolvePort(probe.tcpSocket?.port ?? 0, container.spec), timeoutMs);
   }
-}
-
-/** kubelet's TCP probe: success when a connection opens. */
-function tcpProbe(host: string, port: number, timeoutMs: number): Promise<boolean> {
-  return new Promise(resolve => {
-    const socket = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.on('connect', () => done(true));
-    socket.on('error', () => done(false));
-  });
-}
-
-/** kubelet's HTTP probe: success on a status from 200 to 399. */
-function httpProbe(host: string, port: number, urlPath: string, timeoutMs: number): Promise<boolean> {
-  return new Promise(resolve => {
-    const request = http.get({ host, port, path: urlPath, timeout: timeoutMs }, response => {
-      response.resume();
-      const status = response.statusCode ?? 0;
-      resolve(status >= 200 && status < 400);
-    });
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(false));
-  });
 }
