@@ -42,7 +42,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // (`npx projen eslint:fix` does, deliberately).
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'projenrc'],
+    devdirs: ['test', 'examples', 'bench', 'e2e', 'projenrc'],
     commandOptions: { fix: false },
   },
 
@@ -51,7 +51,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // Type-check every TypeScript file, not only what jsii compiles: ts-jest transpiles the tests
 // without type-checking them, and the examples and the benchmark are run by ts-node without it.
 // Each folder has a tsconfig.json of its own, which eslint's project service also reads.
-for (const dir of ['examples', 'bench']) {
+for (const dir of ['examples', 'bench', 'e2e']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -62,9 +62,9 @@ for (const dir of ['examples', 'bench']) {
   });
 }
 const typecheck = project.addTask('typecheck', {
-  description: 'Type-check the tests, examples, benchmark and .projenrc.ts (jsii compiles src)',
+  description: 'Type-check the tests, examples, benchmark, end-to-end run and .projenrc.ts (jsii compiles src)',
 });
-for (const config of ['test/tsconfig.json', 'examples/tsconfig.json', 'bench/tsconfig.json', 'projenrc/tsconfig.json']) {
+for (const config of ['test/tsconfig.json', 'examples/tsconfig.json', 'bench/tsconfig.json', 'e2e/tsconfig.json', 'projenrc/tsconfig.json']) {
   typecheck.exec(`tsc --noEmit -p ${config}`);
 }
 project.testTask.spawn(typecheck);
@@ -74,6 +74,7 @@ project.addTask('eslint:fix', { description: 'Fix what eslint can fix, in every 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/.ci/');
+project.addPackageIgnore('/e2e/');
 
 // Synthesize every example with the real cdk8s CLI (each example has its own cdk8s.yaml,
 // whose validation plugin is the compiled linter in lib/). cdk8s-cli reads its update check
@@ -109,5 +110,14 @@ const consumer = project.addTask('test:consumer', {
 });
 consumer.spawn(project.compileTask);
 consumer.exec('ts-node --transpile-only test/consumer/installed-package.ts');
+
+// The end-to-end run: each example's members as real servers in network namespaces (needs
+// root and Debian packages; see README). First the harness's own tests, then the run; it
+// reads the YAML that synth:examples wrote. `npm run e2e -- zookeeper` runs one example.
+const e2e = project.addTask('e2e', {
+  description: 'Run every example\'s StatefulSets with real servers and check that their members form their clusters (root)',
+});
+e2e.exec('jest --ci --coverage=false --testMatch "<rootDir>/e2e/**/*.test.ts"');
+e2e.exec('ts-node --project e2e/tsconfig.json e2e/run.ts', { receiveArgs: true });
 
 project.synth();
