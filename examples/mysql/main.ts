@@ -25,7 +25,8 @@ relay-log=mysql-relay
 /**
  * MySQL with one primary (`mysql-0`) and two replicas. Every member sees, in
  * `/etc/mysql/conf.d` (included by the image's `/etc/my.cnf`), its own
- * `server-id.cnf` (`server-id` = 100 + ordinal), the shared `replication.cnf`, and
+ * `server-id.cnf` (`server-id` = 100 + ordinal, computed by the member, so a pod added by
+ * `kubectl scale` has its own), the shared `replication.cnf`, and
  * `role.cnf` with the primary's or the replicas' settings. Writes go to the Service
  * `mysql-primary`, reads to `mysql-read`.
  *
@@ -34,8 +35,9 @@ relay-log=mysql-relay
  * `mysql:8.0.36` image runs as the user 999 when asked and writes only to
  * `/var/lib/mysql` (an emptyDir here; use persistent volumes in production),
  * `/var/run/mysqld` and `/tmp`. Starting replication on the replicas
- * (`CHANGE REPLICATION SOURCE TO SOURCE_HOST='mysql-primary', SOURCE_AUTO_POSITION=1`)
- * is left to the operator.
+ * (`CHANGE REPLICATION SOURCE TO SOURCE_HOST='mysql-primary', SOURCE_AUTO_POSITION=1`,
+ * with `GET_SOURCE_PUBLIC_KEY=1` for a `caching_sha2_password` user without TLS, then
+ * `START REPLICA`) is left to the operator.
  */
 export class MySqlChart extends Chart {
   public readonly mysql: OrderedStatefulApp;

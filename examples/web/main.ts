@@ -8,7 +8,8 @@ import { OrderedStatefulApp } from '../../src';
  * headless Service `nginx`, each reachable as `web-<n>.nginx`, each with its own
  * 1 GiB volume `www` for the pages it serves, and a client Service `web` over the
  * Ready members. The default PodDisruptionBudget lets one member go at a time, and
- * the members prefer different nodes and zones.
+ * the members prefer different nodes and zones. A member's volume starts empty, so nginx
+ * answers 403 until pages are put there (`kubectl cp`, or a job of your own).
  */
 export class WebChart extends Chart {
   public readonly web: OrderedStatefulApp;

@@ -1,7 +1,7 @@
-import { App, Chart, ChartProps, Size } from 'cdk8s';
+import { App, Chart, ChartProps, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { OrderedStatefulApp, PodManagement, Quorum, ZooKeeper } from '../../src';
+import { MemberProbe, OrderedStatefulApp, PodManagement, Quorum, ZooKeeper } from '../../src';
 
 /** Console logging at INFO (the image's own logback.xml is hidden by the config mount). */
 const LOGBACK_XML = `<configuration>
@@ -56,6 +56,11 @@ export class ZooKeeperChart extends Chart {
         },
         volumeMounts: ['datalog', 'logs', 'tmp'].map(name => ({ path: `/${name}`, volume: emptyDir(name) })),
       },
+      // Ready only while the member serves (it has joined a quorum): ZooKeeper accepts TCP
+      // connections before that, so a TCP probe would send clients to a member that answers
+      // nothing. `srvr` is one of the four-letter words zoo.cfg allows.
+      readiness: MemberProbe.command(['bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/2181 && echo srvr >&3 && grep -q "^Mode: " <&3'],
+        { timeout: Duration.seconds(3) }),
       // Snapshots and the id file live on each member's own volume.
       storage: { claims: [{ name: 'data', size: Size.gibibytes(10), mountPath: '/data' }] },
       clientService: { name: 'zk-client', ports: ['client'] },

@@ -42,6 +42,15 @@ describe('examples/zookeeper', () => {
     expect(paths.indexOf('/data')).toBeLessThan(paths.indexOf('/data/myid'));
   });
 
+  test('a member is Ready only while it serves, which its srvr answer says, not when it merely accepts connections', () => {
+    expect(findContainer(podSpec, 'zk').readinessProbe).toEqual({
+      exec: { command: ['bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/2181 && echo srvr >&3 && grep -q "^Mode: " <&3'] },
+      failureThreshold: 3,
+      periodSeconds: 10,
+      timeoutSeconds: 3,
+    });
+  });
+
   test('runs as the numeric user 1000 with emptyDirs where the image writes', () => {
     const main = findContainer(podSpec, 'zk');
     expect(main.securityContext.runAsUser).toEqual(1000);
