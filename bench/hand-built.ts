@@ -29,7 +29,7 @@ function handBuiltApp(chart: Chart, name: string, replicas: number): kplus.State
   for (const [key, value] of [...Object.entries(labels), [kplus.Pod.ADDRESS_LABEL, name]]) {
     service.selectLabel(key, value);
   }
-  ApiObject.of(service).addJsonPatch(JsonPatch.add('/spec/publishNotReadyAddresses', true));
+  ApiObject.of(service).addJsonPatch(JsonPatch.add('/spec/publishNotReadyAddresses', true), JsonPatch.remove('/spec/externalIPs'));
   const main = sts.addContainer({
     name,
     image: IMAGE,
@@ -64,7 +64,7 @@ function handBuiltApp(chart: Chart, name: string, replicas: number): kplus.State
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: { ...metadata, name },
-    spec: { maxUnavailable: 1, selector },
+    spec: { maxUnavailable: 1, selector, unhealthyPodEvictionPolicy: 'AlwaysAllow' },
   });
   pdb.addDependency(sts);
   return sts;

@@ -1,9 +1,11 @@
 import { guarded, listArgument } from './private/api';
 import { Bundle } from './private/bundle';
-import { renderMarkdown } from './private/explain/markdown';
-import { explainBundle } from './private/explain/model';
-import { renderText } from './private/explain/text';
+import type * as Explain from './private/explain/explain';
+import { lazy } from './private/lazy';
 import { DEFAULT_NAMESPACE, fromValues, toObjects } from './private/objects';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const explain = lazy(() => require('./private/explain/explain') as typeof Explain);
 
 /**
  * Options for explaining manifests.
@@ -39,7 +41,7 @@ export class ManifestExplainer {
    * @param options explain options
    */
   public static explain(manifests: any[], options: ExplainOptions = {}): string {
-    return guarded(() => renderText(explainBundle(bundleOf(manifests, options), domainOf(options))));
+    return guarded(() => explain().explainAsText(bundleOf(manifests, options), domainOf(options)));
   }
 
   /**
@@ -50,7 +52,7 @@ export class ManifestExplainer {
    * @param options explain options
    */
   public static toMarkdown(manifests: any[], options: ExplainOptions = {}): string {
-    return guarded(() => renderMarkdown(explainBundle(bundleOf(manifests, options), domainOf(options))));
+    return guarded(() => explain().explainAsMarkdown(bundleOf(manifests, options), domainOf(options)));
   }
 
   private constructor() {}

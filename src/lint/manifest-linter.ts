@@ -1,11 +1,15 @@
 import { Finding, Severity } from './finding';
 import { LintInputError } from './lint-input-error';
 import { guarded, listArgument, textArgument } from './private/api';
-import { compareObjects, lintObjects, toFinding } from './private/engine';
+import type * as Engine from './private/engine';
 import { parseYaml } from './private/input/yaml';
+import { lazy } from './private/lazy';
 import { DEFAULT_NAMESPACE, fromValues, toObjects } from './private/objects';
 import { acceptAnnotation } from './private/rules/acceptance';
 import { didYouMean, isRuleId } from './private/rules/catalog';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = lazy(() => require('./private/engine') as typeof Engine);
 
 /**
  * Options for linting manifests.
@@ -35,7 +39,7 @@ export class ManifestLinter {
    * @param options lint options
    */
   public static lint(manifests: any[], options: LintOptions = {}): Finding[] {
-    return guarded(() => lintObjects(toObjects(fromValues(listArgument(manifests, 'manifests')), namespaceOf(options))).map(toFinding));
+    return guarded(() => engine().lintObjects(toObjects(fromValues(listArgument(manifests, 'manifests')), namespaceOf(options))).map(engine().toFinding));
   }
 
   /**
@@ -45,7 +49,7 @@ export class ManifestLinter {
    * @param options lint options
    */
   public static lintYaml(text: string, options: LintOptions = {}): Finding[] {
-    return guarded(() => lintObjects(toObjects(parseYaml(textArgument(text, 'text'), 'manifests'), namespaceOf(options))).map(toFinding));
+    return guarded(() => engine().lintObjects(toObjects(parseYaml(textArgument(text, 'text'), 'manifests'), namespaceOf(options))).map(engine().toFinding));
   }
 
   /**
@@ -60,7 +64,8 @@ export class ManifestLinter {
   public static compare(previous: any[], next: any[], options: LintOptions = {}): Finding[] {
     return guarded(() => {
       const ns = namespaceOf(options);
-      return compareObjects(toObjects(fromValues(listArgument(previous, 'previous'), 'previous'), ns), toObjects(fromValues(listArgument(next, 'next'), 'next'), ns)).map(toFinding);
+      return engine().compareObjects(toObjects(fromValues(listArgument(previous, 'previous'), 'previous'), ns), toObjects(fromValues(listArgument(next, 'next'), 'next'), ns))
+        .map(engine().toFinding);
     });
   }
 
@@ -74,7 +79,8 @@ export class ManifestLinter {
   public static compareYaml(previous: string, next: string, options: LintOptions = {}): Finding[] {
     return guarded(() => {
       const ns = namespaceOf(options);
-      return compareObjects(toObjects(parseYaml(textArgument(previous, 'previous'), 'previous'), ns), toObjects(parseYaml(textArgument(next, 'next'), 'next'), ns)).map(toFinding);
+      return engine().compareObjects(toObjects(parseYaml(textArgument(previous, 'previous'), 'previous'), ns), toObjects(parseYaml(textArgument(next, 'next'), 'next'), ns))
+        .map(engine().toFinding);
     });
   }
 

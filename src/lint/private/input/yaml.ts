@@ -1,5 +1,13 @@
-import { loadAll } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import { invalidYaml } from '../errors';
+import { lazy } from '../lazy';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jsYaml = lazy(() => require('js-yaml') as typeof JsYaml);
+
+function loadAll(text: string, options: JsYaml.LoadOptions): unknown[] {
+  return jsYaml().loadAll(text, options);
+}
 
 /** Deeper nesting than this is refused; real Kubernetes objects stay far below it. */
 export const MAX_DEPTH = 512;
