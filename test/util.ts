@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { Chart, Testing } from 'cdk8s';
+import { expand } from '../e2e/expansion';
 
 /** A synthesized Kubernetes object, as plain JSON. */
 export type Manifest = { [key: string]: any };
@@ -202,32 +203,9 @@ export interface MemberView {
   readonly error?: string;
 }
 
-/**
- * Expands `$(VAR)` references as Kubernetes does in env values, command and args: a
- * reference to a variable defined before is replaced, `$$` is one `$`, anything else stays.
- */
+/** Expands `$(VAR)` references as Kubernetes does, with the variables defined so far (the e2e run's expansion). */
 export function expandVars(text: string, defined: { [name: string]: string }): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '$' || i + 1 >= text.length) {
-      out += text[i];
-    } else if (text[i + 1] === '$') {
-      out += '$';
-      i++;
-    } else if (text[i + 1] === '(') {
-      const end = text.indexOf(')', i + 2);
-      const name = end < 0 ? undefined : text.slice(i + 2, end);
-      if (name !== undefined && Object.prototype.hasOwnProperty.call(defined, name)) {
-        out += defined[name];
-        i = end;
-      } else {
-        out += text[i];
-      }
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
+  return expand(text, name => Object.prototype.hasOwnProperty.call(defined, name) ? defined[name] : undefined);
 }
 
 /** The pod IP a simulated member gets: 10.0.0.<ordinal>. */
