@@ -26,8 +26,8 @@ export function libraryApps(count: number): string {
   return app.synthYaml();
 }
 
-/** One OrderedStatefulApp with `replicas` members, each with its own `myid` file. */
-export function libraryReplicas(replicas: number): string {
+/** One OrderedStatefulApp `zk` with `replicas` members and the shared `zoo.cfg`, configured further by `configure`. */
+function zkReplicas(replicas: number, configure: (zk: OrderedStatefulApp) => void): string {
   const app = new App();
   const chart = new Chart(app, 'bench', { namespace: 'bench' });
   const zk = new OrderedStatefulApp(chart, 'zk', {
@@ -36,10 +36,13 @@ export function libraryReplicas(replicas: number): string {
     container: { image: IMAGE, ports: PORTS },
   });
   zk.addSharedFile('zoo.cfg', SHARED_CONFIG);
-  for (const ordinal of zk.ordinals) {
-    zk.addOrdinalFile(ordinal, 'myid', myid(ordinal));
-  }
+  configure(zk);
   return app.synthYaml();
+}
+
+/** One OrderedStatefulApp with `replicas` members, each with its own `myid` file. */
+export function libraryReplicas(replicas: number): string {
+  return zkReplicas(replicas, zk => zk.ordinals.forEach(ordinal => zk.addOrdinalFile(ordinal, 'myid', myid(ordinal))));
 }
 
 /**
@@ -47,17 +50,10 @@ export function libraryReplicas(replicas: number): string {
  * template (`myid` = ordinal + 1, computed by each member): nothing per member in the YAML.
  */
 export function templateReplicas(replicas: number): string {
-  const app = new App();
-  const chart = new Chart(app, 'bench', { namespace: 'bench' });
-  const zk = new OrderedStatefulApp(chart, 'zk', {
-    replicas,
-    configMountPath: CONFIG_MOUNT_PATH,
-    container: { image: IMAGE, ports: PORTS },
+  return zkReplicas(replicas, zk => {
+    zk.addDefaultFile('role', 'follower\n');
+    zk.addTemplateFile('myid', MemberTemplate.of(MemberValue.ordinal(1), MemberValue.text('\n')));
   });
-  zk.addSharedFile('zoo.cfg', SHARED_CONFIG);
-  zk.addDefaultFile('role', 'follower\n');
-  zk.addTemplateFile('myid', MemberTemplate.of(MemberValue.ordinal(1), MemberValue.text('\n')));
-  return app.synthYaml();
 }
 
 /** The same objects as plain JSON `ApiObject`s, synthesized to YAML. */

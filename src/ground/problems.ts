@@ -67,7 +67,7 @@ export function callError(path: string, message: string): Error {
 }
 
 /** The text of a validation error: `'<path>': invalid <subject>:` and one `- ` line a problem. */
-export function formatProblems(path: string, subject: string, messages: string[]): string {
+function formatProblems(path: string, subject: string, messages: string[]): string {
   return [`'${path}': invalid ${subject}:`, ...messages.map(m => `- ${m}`)].join('\n');
 }
 

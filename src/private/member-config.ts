@@ -20,7 +20,7 @@ import { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 import { PodSecurity } from '../pod-security';
 
 /** The image of the config init container: a POSIX shell and `cp`, nothing else needed. */
-export const DEFAULT_CONFIG_INIT_IMAGE = 'busybox:1.36.1';
+const DEFAULT_CONFIG_INIT_IMAGE = 'busybox:1.36.1';
 
 /** The numeric non-root user and group of the init container (`nobody` in busybox). */
 const INIT_USER = 65534;
@@ -44,18 +44,18 @@ interface FileMount {
 }
 
 /** A mount path without `.` parts, repeated or trailing slashes: '/' stays '/'. */
-export function normalMountPath(mountPath: string): string {
+function normalMountPath(mountPath: string): string {
   const normal = path.posix.normalize(mountPath);
   return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
 }
 
 /** Whether `inner` is `outer` or lies under it (both normalized). */
-export function isWithin(inner: string, outer: string): boolean {
+function isWithin(inner: string, outer: string): boolean {
   return inner === outer || outer === '/' || inner.startsWith(`${outer}/`);
 }
 
 /** What is wrong with a mount path: it must be absolute, without `..` and `:`. */
-export function mountPathProblem(mountPath: string): string | undefined {
+function mountPathProblem(mountPath: string): string | undefined {
   return mountPath.startsWith('/') && !mountPath.includes(':') && !mountPath.split('/').includes('..')
     ? undefined
     : 'must be an absolute path without \'..\' and \':\'';

@@ -14,13 +14,13 @@ import { StartAfterOptions, WaitCheck } from '../start-after';
  * `/dev/tcp/<host>/<port>` opens a TCP connection, and its Alpine base brings the BusyBox
  * `sh`, `timeout`, `date` and `sleep`.
  */
-export const DEFAULT_WAIT_IMAGE = 'bash:5.2.26';
+const DEFAULT_WAIT_IMAGE = 'bash:5.2.26';
 
 /** The numeric user (and group) of the wait container: `nobody`. */
-export const WAIT_USER = 65534;
+const WAIT_USER = 65534;
 
 /** How long the wait container waits when `timeout` is not given. */
-export const DEFAULT_WAIT_TIMEOUT = Duration.minutes(5);
+const DEFAULT_WAIT_TIMEOUT = Duration.minutes(5);
 
 /** The HTTP path of an HTTP check. */
 const WAIT_PATH_ENV = 'WAIT_PATH';
@@ -61,7 +61,7 @@ const WAIT_SCRIPT = [
 ].join('\n');
 
 /** The Argo CD annotation that orders the objects of an application into waves. */
-export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 
 /** The apps each app waits for with `syncWaves`, by app scope. */
 const WAVE_EDGES = new WeakMap<IConstruct, IConstruct[]>();

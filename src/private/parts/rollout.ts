@@ -3,7 +3,7 @@ import { ProductionPart } from './part';
 import { UpdateStrategy } from '../../rollout';
 
 /** The number of old revisions kept when `rollout.revisionHistoryLimit` is not set. */
-export const DEFAULT_REVISION_HISTORY_LIMIT = 10;
+const DEFAULT_REVISION_HISTORY_LIMIT = 10;
 
 /**
  * The update strategy and `minReadySeconds`, given to cdk8s-plus, and `revisionHistoryLimit`,

@@ -8,7 +8,7 @@ import { ClaimRetention } from '../../storage';
 import { checkChoice } from '../checks';
 
 /** The fsGroup when neither `storage.fsGroup` nor the main container's group is set. */
-export const DEFAULT_FS_GROUP = 1000;
+const DEFAULT_FS_GROUP = 1000;
 
 const UNITS: Array<[string, (size: Size) => number]> = [
   ['Pi', s => s.toPebibytes({ rounding: SizeRoundingBehavior.NONE })],
@@ -23,7 +23,7 @@ const UNITS: Array<[string, (size: Size) => number]> = [
  * (`10Gi`, `1536Mi`), or undefined when it is not a positive whole number of KiB below
  * 2^53 KiB (8 EiB, the most a quantity of bytes holds), which JavaScript writes exactly.
  */
-export function storageQuantity(size: Size): string | undefined {
+function storageQuantity(size: Size): string | undefined {
   const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
   if (!Number.isSafeInteger(kib) || kib <= 0) {
     return undefined;
