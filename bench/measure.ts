@@ -1,6 +1,8 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 
 /** The median of a list of numbers. */
 export function median(values: number[]): number {
@@ -9,22 +11,39 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Node's `gc()`, which `--expose-gc` would give: each timed run starts from a collected heap. */
+setFlagsFromString('--expose-gc');
+const collectGarbage: () => void = runInNewContext('gc');
+
 /**
- * Runs `work` once to warm up, then `runs` times, and returns the median wall time in
- * milliseconds. `work` returns its output so the run cannot be optimised away.
+ * Runs each of `works` once to warm up, then `runs` times, taking turns in one order and
+ * then the other (so a change of machine load, or what one run leaves behind, hits them
+ * alike), each timed run after a full garbage collection (so no run
+ * pays for the garbage of another), and returns the median wall time of each in
+ * milliseconds, in the order of `works`. Each work returns its output so the run cannot be
+ * optimised away.
  */
-export function medianMillis(runs: number, work: () => string): number {
-  let bytes = work().length;
-  const times: number[] = [];
+export function medianMillisInTurns(runs: number, works: Array<() => string>): number[] {
+  let bytes = works.reduce((sum, work) => sum + work().length, 0);
+  const times: number[][] = works.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    bytes += work().length;
-    times.push(performance.now() - start);
+    const turn = works.map((work, w) => ({ work, w }));
+    (i % 2 === 0 ? turn : turn.reverse()).forEach(({ work, w }) => {
+      collectGarbage();
+      const start = performance.now();
+      bytes += work().length;
+      times[w].push(performance.now() - start);
+    });
   }
   if (bytes === 0) {
     throw new Error('the benchmark produced no output');
   }
-  return median(times);
+  return times.map(median);
+}
+
+/** The median wall time of `work`, measured as by `medianMillisInTurns`. */
+export function medianMillis(runs: number, work: () => string): number {
+  return medianMillisInTurns(runs, [work])[0];
 }
 
 /**

@@ -13,12 +13,15 @@ export function myid(ordinal: number): string {
 }
 export const SHARED_CONFIG = 'tickTime=2000\ninitLimit=10\nsyncLimit=5\n';
 
-/** `count` apps built with OrderedStatefulApp, synthesized to YAML. */
-export function libraryApps(count: number): string {
+/** The library's module: this checkout's, or another version's (`bench/before.ts`). */
+export type Library = typeof import('../src');
+
+/** `count` apps built with OrderedStatefulApp of `library` (this checkout's by default), synthesized to YAML. */
+export function libraryApps(count: number, library: Library = { OrderedStatefulApp } as Library): string {
   const app = new App();
   const chart = new Chart(app, 'bench', { namespace: 'bench' });
   for (let i = 0; i < count; i++) {
-    new OrderedStatefulApp(chart, `app-${i}`, {
+    new library.OrderedStatefulApp(chart, `app-${i}`, {
       replicas: APP_REPLICAS,
       container: { image: IMAGE, ports: PORTS },
     });

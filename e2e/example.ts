@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { APP_CHECKS, AppCheck, CheckContext, CheckFailure } from './checks';
+import { AppCheck, CheckContext, CheckFailure } from './checks';
 import { clusterRecords, ClusterDns, PodEndpoint, serviceDomain } from './dns';
 import { localImage } from './images';
 import { Bundle, isHeadless, namespaceOf, Service, StatefulSet, unsupportedFields } from './manifest';
@@ -161,14 +161,18 @@ export class ExampleRun implements PodHost {
         throw new CheckFailure(`${pod.fqdn} resolves to ${addresses.join(', ')}, not ${pod.ip}`);
       }
     }
+    // A Service may govern the members of several StatefulSets (a chart's primary and replicas).
+    const governed = this.controllers
+      .filter(c => c.sts.spec.serviceName === headless.metadata.name && namespaceOf(c.sts) === namespaceOf(headless))
+      .flatMap(c => c.pods);
     const all = (await resolver.resolve4(serviceDomain(headless))).sort().join();
-    if (all !== pods.map(p => p.ip).sort().join()) {
+    if (all !== governed.map(p => p.ip).sort().join()) {
       throw new CheckFailure(`${serviceDomain(headless)} resolves to ${all}, not to every member`);
     }
     for (const port of (headless.spec.ports ?? []).filter(p => p.name)) {
       const name = `_${port.name}._${(port.protocol ?? 'TCP').toLowerCase()}.${serviceDomain(headless)}`;
       const targets = (await resolver.resolveSrv(name)).map(r => r.name).sort().join();
-      if (targets !== pods.map(p => p.fqdn).sort().join()) {
+      if (targets !== governed.map(p => p.fqdn).sort().join()) {
         throw new CheckFailure(`${name} lists ${targets}, not every member`);
       }
     }
@@ -181,8 +185,10 @@ export class ExampleRun implements PodHost {
       if (!check) {
         return [];
       }
-      const ctx: CheckContext = { controller, container, resolver: this.dns.resolver(), services: this.services, log: line => this.log(line) };
-      return [[ctx, APP_CHECKS[check]]];
+      const ctx: CheckContext = {
+        controller, controllers: this.controllers, container, resolver: this.dns.resolver(), services: this.services, log: line => this.log(line),
+      };
+      return [[ctx, check]];
     });
   }
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Mount } from './container';
 import { ResolvedEnvVar } from './expansion';
-import { fileSource, LocalImage } from './images';
+import { LocalImage } from './images';
 import { CLUSTER_DOMAIN, EnvVar, StatefulSet } from './manifest';
 import { NODE_ADDRESS } from './network';
 import { ObjectData } from './object-data';
@@ -116,10 +116,8 @@ function appletDir(runDir: string, binary: string): string {
 
 /** What the image table places in a container's root for its image. */
 export function imageMounts(image: LocalImage, runDir: string): Mount[] {
-  const mounts: Mount[] = Object.entries(image.files).map(([target, source]) => {
-    const file = fileSource(source);
-    return { source: file, target, readOnly: true, isFile: !fs.statSync(file).isDirectory() };
-  });
+  const mounts: Mount[] = Object.entries(image.files).map(([target, source]) =>
+    ({ source, target, readOnly: true, isFile: !fs.statSync(source).isDirectory() }));
   if (image.applets) {
     mounts.push({ source: appletDir(runDir, image.applets), target: '/usr/local/bin', readOnly: true, isFile: false });
   }

@@ -223,11 +223,20 @@ export class Pod {
 
   /** The container's environment, as its processes see it. */
   public env(containerName: string): NodeJS.ProcessEnv {
+    return this.container(containerName).env;
+  }
+
+  /** The container's command line, `$(VAR)` expanded. */
+  public argv(containerName: string): readonly string[] {
+    return this.container(containerName).argv;
+  }
+
+  private container(containerName: string): ContainerRun {
     const container = this.containers.find(c => c.spec.name === containerName);
     if (!container) {
       throw new Error(`${this.name} has no container ${containerName}`);
     }
-    return container.env;
+    return container;
   }
 
   private fail(init: ContainerRun, why: string): void {
@@ -272,8 +281,9 @@ export class Pod {
       const subPath = mount.subPathExpr !== undefined ? expand(mount.subPathExpr, lookup) : mount.subPath;
       const source = subPath ? path.join(volume.path, subPath) : volume.path;
       if (!fs.existsSync(source)) {
-        // kubelet creates a missing subPath as a directory.
-        fs.mkdirSync(source, { recursive: true });
+        // kubelet creates a missing subPath as a directory with the mode of the volume's root
+        // (so it is group-writable for fsGroup), in the root's group.
+        createSubPath(volume.path, subPath!);
       }
       return { source, target: mount.mountPath, readOnly: volume.readOnly || mount.readOnly === true, isFile: !fs.statSync(source).isDirectory() };
     });
@@ -294,7 +304,7 @@ export class Pod {
       root,
       scratch,
       imageMounts: imageMounts(container.image, this.host.runDir),
-      imageDirs: container.image.dirs ?? [],
+      imageDirs: container.image.dirs,
       mounts: this.mountsOf(container),
       readOnly: container.spec.securityContext?.readOnlyRootFilesystem === true,
       workingDir: container.spec.workingDir ?? container.image.workingDir ?? '/',
@@ -388,5 +398,19 @@ export class Pod {
       return httpProbe(this.ip, port, probe.httpGet.path ?? '/', timeoutMs);
     }
     return tcpProbe(this.ip, resolvePort(probe.tcpSocket?.port ?? 0, container.spec), timeoutMs);
+  }
+}
+
+/** A missing subPath of a volume as kubelet makes it: each directory with the root's mode and group. */
+function createSubPath(root: string, subPath: string): void {
+  const { mode, gid } = fs.statSync(root);
+  let dir = root;
+  for (const part of subPath.split('/').filter(p => p !== '')) {
+    dir = path.join(dir, part);
+    if (!fs.existsSync(dir)) {
+      fs.mkdirSync(dir);
+      fs.chownSync(dir, 0, gid);
+      fs.chmodSync(dir, mode % 0o1000);
+    }
   }
 }

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { ExampleRun, imagesWithoutServer } from './example';
 import { Bundle } from './manifest';
 import { createNode, deleteNetns, listNetns, netnsPath, NODE_NETNS, PREFIX } from './network';
+import { HARNESS_PACKAGES } from './packages';
 import { stopAll } from './processes';
 
 /**
@@ -71,7 +72,7 @@ async function outside(args: readonly string[]): Promise<number> {
   }
   const missingTools = REQUIRED_TOOLS.filter(tool => !['/usr/sbin', '/usr/bin', '/sbin', '/bin'].some(dir => fs.existsSync(path.join(dir, tool))));
   if (missingTools.length > 0) {
-    throw new Error(`missing tools: ${missingTools.join(', ')} (Debian: apt-get install iproute2 util-linux dnsmasq-base)`);
+    throw new Error(`missing tools: ${missingTools.join(', ')} (Debian: apt-get install ${HARNESS_PACKAGES.join(' ')})`);
   }
   examples(args);
   if (fs.existsSync(LOCK)) {
@@ -132,7 +133,7 @@ async function inside(runDir: string, args: readonly string[]): Promise<number> 
       const withoutServer = imagesWithoutServer(bundle);
       if (withoutServer.length > 0) {
         status = 'skipped';
-        detail = `no local server for ${withoutServer.map(i => `'${i}'`).join(', ')} in e2e/images.ts (not in Debian); `
+        detail = `no local server for ${withoutServer.map(i => `'${i}'`).join(', ')} in e2e/images/ (not in Debian); `
           + 'the init-script tests cover its per-member files';
       } else {
         detail = await new ExampleRun(example.name, bundle, runDir, print).run();

@@ -1,6 +1,8 @@
 export * from './client-service';
 export * from './disruption-budget';
 export * from './lint';
+export * from './live-stateful-set';
+export * from './live-stateful-set-props';
 export * from './member-probe';
 export * from './member-template';
 export * from './network-policy';
@@ -15,6 +17,7 @@ export * from './presets/quorum';
 export * from './presets/zookeeper';
 export * from './production-props';
 export * from './rollout';
+export * from './secret-file';
 export * from './sidecar';
 export * from './spreading';
 export * from './start-after';

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { PROBE_FIELD_MINIMUMS } from './ground/probes';
 import { Problems, show } from './ground/problems';
+import { checkDuration } from './private/checks';
 
 /**
  * Timing of a probe (the Kubernetes `Probe` fields of the same names).
@@ -124,9 +125,7 @@ export class MemberProbe {
       ['timeout', timeout, PROBE_FIELD_MINIMUMS.timeoutSeconds],
     ];
     for (const [option, duration, min] of durations) {
-      if (duration !== undefined) {
-        problems.checkSeconds(`${property}.${option}`, duration.toSeconds({ integral: false }), min);
-      }
+      checkDuration(problems, `${property}.${option}`, duration, min);
     }
     if (failureThreshold !== undefined) {
       problems.checkInteger(`${property}.failureThreshold`, failureThreshold, PROBE_FIELD_MINIMUMS.failureThreshold);

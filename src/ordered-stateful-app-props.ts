@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { LiveStatefulSet } from './live-stateful-set';
 import { MemberProbe } from './member-probe';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
@@ -14,7 +15,7 @@ export interface OrderedStatefulAppProps extends ProductionProps {
    * at most 52 characters (the controller's `controller-revision-hash` label
    * `<name>-<10 characters>` must fit 63).
    *
-   * @default - the construct id
+   * @default - the adopted StatefulSet's name (`adopt`), otherwise the construct id
    */
   readonly name?: string;
 
@@ -23,14 +24,14 @@ export interface OrderedStatefulAppProps extends ProductionProps {
    * part of every member's DNS name `<pod>.<serviceName>.<namespace>.svc.<clusterDomain>`.
    * A DNS-1035 label.
    *
-   * @default - `<name>-headless`
+   * @default - the adopted StatefulSet's (`adopt`), otherwise `<name>-headless`
    */
   readonly serviceName?: string;
 
   /**
    * The namespace of every object, and of every DNS name the helpers hand out.
    *
-   * @default - the chart's namespace; when the chart has none either, the objects
+   * @default - the chart's namespace, otherwise the adopted StatefulSet's (`adopt`); when there is none either, the objects
    * carry no namespace and the helpers return names that resolve from inside
    * the namespace they are applied to (`web-0.nginx`)
    */
@@ -46,7 +47,7 @@ export interface OrderedStatefulAppProps extends ProductionProps {
   /**
    * The number of members (`spec.replicas`).
    *
-   * @default 1
+   * @default - the adopted StatefulSet's (`adopt`), otherwise 1
    */
   readonly replicas?: number;
 
@@ -55,7 +56,7 @@ export interface OrderedStatefulAppProps extends ProductionProps {
    * since Kubernetes 1.27). Members are `<name>-<startOrdinal>` and up, and every
    * helper follows it.
    *
-   * @default 0
+   * @default - the adopted StatefulSet's (`adopt`), otherwise 0
    */
   readonly startOrdinal?: number;
 
@@ -153,8 +154,9 @@ export interface OrderedStatefulAppProps extends ProductionProps {
   readonly configMountPath?: string;
 
   /**
-   * The image of the init container `member-config` that copies each pod's config
-   * files. It needs a POSIX `sh`, `cp`, `cat`, `chmod` and `rm`, and runs as user 65534.
+   * The image of the init containers that copy files: `member-config`, which copies each
+   * pod's config files as user 65534, and `secret-files` (`addSecretFile`), which runs as
+   * the main container's user. It needs a POSIX `sh`, `cp`, `cat`, `chmod`, `mv`, `rm` and `id`.
    * Set it to a mirror of the default in a private registry, pinned by tag or digest
    * (`registry.example.com/busybox@sha256:...`).
    *
@@ -204,4 +206,29 @@ export interface OrderedStatefulAppProps extends ProductionProps {
    * @default - the namespace's `default` ServiceAccount
    */
   readonly serviceAccount?: kplus.IServiceAccount;
+
+  /**
+   * A StatefulSet that runs today (from a Helm chart or YAML written by hand) that the app
+   * takes over: its output is then an update of that StatefulSet, which the API server
+   * accepts and whose members keep their names, DNS names and claims. The app keeps its
+   * name, namespace, `serviceName`, exact `spec.selector` (which becomes `selectorLabels`,
+   * on every selector the app writes), pod management policy, first ordinal and replicas
+   * unless they are set, and writes its claim templates as they are live; `storage.claims`
+   * must name each of them with its size, storage class and access modes. What the app
+   * cannot keep is refused with the field, the live value, the new value and the way out.
+   *
+   * @default - none: a new StatefulSet
+   */
+  readonly adopt?: LiveStatefulSet;
+
+  /**
+   * The headless Service of another app (its `headlessService`) to govern this app's members
+   * too, as the primary and replica StatefulSets of many Helm charts share one
+   * (`spec.serviceName`): the app writes no headless Service of its own, its members' DNS
+   * names are under that Service, which selects the labels both apps' selectors share and
+   * publishes both apps' ports. For adopted StatefulSets (`adopt`), whose selectors share labels.
+   *
+   * @default - the app's own headless Service
+   */
+  readonly governingService?: kplus.Service;
 }

@@ -8,6 +8,7 @@ import { MemberTemplate } from './member-template';
 import { OrderedStatefulAppProps } from './ordered-stateful-app-props';
 import { PodManagement } from './pod-management';
 import { PodSecurity } from './pod-security';
+import { checkAdoption } from './private/adoption';
 import { AppContext, ObjectMetadata } from './private/app-context';
 import { checkAppProps } from './private/app-props';
 import { checkConfigProps, MemberConfig } from './private/member-config';
@@ -15,10 +16,14 @@ import { memberEnvValues } from './private/member-env';
 import { appObjectProperty, checkObjectNames } from './private/object-names';
 import { AppNetworkPolicy, PartObjects, QuorumBudget } from './private/parts/part';
 import { PRODUCTION_PARTS } from './private/production';
+import { SecretFiles } from './private/secret-files';
+import { checkSelectorOverlap } from './private/selector-overlap';
 import { memberService } from './private/services';
+import { checkSharedService, hostOf, registerHeadlessService, shareHeadlessService } from './private/shared-service';
 import { addSidecar } from './private/sidecars';
 import { addStartAfter, syncWaveAnnotations } from './private/start-after';
 import { StatefulSetWriter } from './private/statefulset-writer';
+import { SecretFileOptions } from './secret-file';
 import { SidecarOptions } from './sidecar';
 import { StartAfterOptions } from './start-after';
 
@@ -101,22 +106,31 @@ export class OrderedStatefulApp extends Construct {
   private readonly budget: QuorumBudget;
   private readonly policy?: AppNetworkPolicy;
   private readonly notifyPorts: (added: MemberPort[]) => void;
+  private secretFiles?: SecretFiles;
 
   constructor(scope: Construct, id: string, props: OrderedStatefulAppProps) {
     super(scope, id);
     const podSecurity = props.podSecurity ?? PodSecurity.RESTRICTED;
+    const live = props.adopt?._live();
+    const name = props.name ?? live?.name ?? id;
+    const chartNamespace = Chart.of(this).namespace;
+    const governing = props.governingService;
+    const host = governing === undefined ? undefined : hostOf(governing);
     const identity = new AppIdentity({
-      name: props.name ?? id,
-      serviceName: props.serviceName ?? `${props.name ?? id}-headless`,
-      namespace: props.namespace ?? Chart.of(this).namespace,
+      name,
+      serviceName: props.serviceName ?? host?.serviceName ?? live?.serviceName ?? `${name}-headless`,
+      namespace: props.namespace ?? chartNamespace ?? live?.namespace,
       clusterDomain: props.clusterDomain ?? 'cluster.local',
-      replicas: props.replicas ?? 1,
-      startOrdinal: props.startOrdinal ?? 0,
+      replicas: props.replicas ?? live?.replicas ?? 1,
+      startOrdinal: props.startOrdinal ?? live?.startOrdinal ?? 0,
       ports: (props.container.ports ?? []).map(p => ({ name: p.name ?? '', number: p.number, protocol: p.protocol })),
+      selector: live?.selector,
     });
     const problems = new Problems(this.node.path, 'OrderedStatefulAppProps');
     checkAppProps(problems, props, identity, podSecurity);
     checkConfigProps(problems, props);
+    checkAdoption(problems, props, identity);
+    checkSharedService(problems, identity, governing, props.serviceName);
     PRODUCTION_PARTS.forEach(part => part.check?.(problems, props, identity));
     problems.throwIfAny();
 
@@ -127,25 +141,31 @@ export class OrderedStatefulApp extends Construct {
     this.clusterDomain = identity.clusterDomain;
     this.replicas = identity.replicas;
     this.startOrdinal = identity.startOrdinal;
-    this.podManagement = props.podManagement ?? PodManagement.ORDERED_READY;
+    this.podManagement = props.podManagement ?? (live?.podManagement as PodManagement | undefined) ?? PodManagement.ORDERED_READY;
     this.selectorLabels = identity.selectorLabels;
     this.configMountPath = props.configMountPath;
     const metadata: ObjectMetadata = {
-      namespace: props.namespace,
+      // An adopted StatefulSet's namespace is written, unless the chart writes its own.
+      namespace: props.namespace ?? (chartNamespace === undefined ? live?.namespace : undefined),
       labels: { ...props.labels, ...this.selectorLabels },
       annotations: syncWaveAnnotations(this),
     };
     this._metadata = metadata;
 
-    this.headlessService = memberService(this, 'HeadlessService', {
-      name: this.serviceName,
-      metadata,
-      clusterIP: 'None',
-      ports: identity.ports,
-      selector: this.selectorLabels,
-    });
-    ApiObject.of(this.headlessService).addJsonPatch(
-      JsonPatch.add('/spec/publishNotReadyAddresses', props.publishNotReadyAddresses ?? true));
+    if (governing === undefined) {
+      this.headlessService = memberService(this, 'HeadlessService', {
+        name: this.serviceName,
+        metadata,
+        clusterIP: 'None',
+        ports: identity.ports,
+        selector: this.selectorLabels,
+      });
+      ApiObject.of(this.headlessService).addJsonPatch(
+        JsonPatch.add('/spec/publishNotReadyAddresses', props.publishNotReadyAddresses ?? true));
+      registerHeadlessService(this.headlessService, identity);
+    } else {
+      this.headlessService = governing;
+    }
 
     const settings = PRODUCTION_PARTS.map(part => part.statefulSetProps?.(props) ?? {});
     this.statefulSet = new kplus.StatefulSet(this, 'StatefulSet', {
@@ -169,8 +189,17 @@ export class OrderedStatefulApp extends Construct {
     // (Services, network policies, affinity built from `statefulSet`); moving the
     // construct would then roll every member and change those selectors. The value
     // becomes the StatefulSet name, unique in its namespace and independent of the tree.
+    // An adopted StatefulSet's headless Service selects by the live selector alone: the live
+    // members, which lack the label until they restart, keep their DNS names meanwhile. A
+    // Service shared with other apps selects by the labels all of them share.
     this.statefulSet.podMetadata.addLabel(kplus.Pod.ADDRESS_LABEL, this.name);
-    this.headlessService.selectLabel(kplus.Pod.ADDRESS_LABEL, this.name);
+    if (governing !== undefined) {
+      shareHeadlessService(governing, identity);
+    } else if (live === undefined) {
+      this.headlessService.selectLabel(kplus.Pod.ADDRESS_LABEL, this.name);
+    } else {
+      ApiObject.of(this.headlessService).addJsonPatch(JsonPatch.replace('/spec/selector', this.selectorLabels));
+    }
 
     const writer = new StatefulSetWriter(this.statefulSet, podSecurity);
     if (this.startOrdinal !== 0) {
@@ -220,14 +249,15 @@ export class OrderedStatefulApp extends Construct {
     this.policy = parts.networkPolicy;
     this.networkPolicy = this.policy?.apiObject;
 
+    const overlap = checkSelectorOverlap(this, identity, { ...metadata.labels, [kplus.Pod.ADDRESS_LABEL]: this.name }, live !== undefined);
     // What methods can change after construction is checked when the app is synthesized.
     this.node.addValidation({
       validate: () => {
         const atSynth = new Problems(this.node.path, 'OrderedStatefulAppProps');
         PRODUCTION_PARTS.forEach(part => part.checkAtSynth?.(atSynth, props, identity));
         const pod = new Problems(this.node.path, 'pod template');
-        writer.checkPod(pod, (props.storage?.claims ?? []).map(c => c.name));
-        return [...atSynth.toValidationErrors(), ...pod.toValidationErrors()];
+        writer.checkPod(pod, props.storage?.claims ?? []);
+        return [...atSynth.toValidationErrors(), ...pod.toValidationErrors(), ...overlap()?.toValidationErrors() ?? []];
       },
     });
     checkObjectNames(this, 'OrderedStatefulAppProps', appObjectProperty);
@@ -330,6 +360,21 @@ export class OrderedStatefulApp extends Construct {
    */
   public mountFile(name: string, path: string): void {
     this.config.mount(name, path);
+  }
+
+  /**
+   * Places one key of a Secret as a file at `options.path` in the main container, owned by
+   * the main container's numeric user (`container.securityContext.user`, which must be set)
+   * and group, with the mode `options.mode` (0o400 by default), read-only: for apps that
+   * refuse a secret others can read, such as RabbitMQ's `.erlang.cookie`. An init container
+   * `secret-files` (the `configInitImage`, run as that user and hardened for `podSecurity`)
+   * copies the key from a Secret volume `secret-file-<n>` it alone mounts into the in-memory
+   * emptyDir `secret-files`; the file is mounted after every other mount, so it may lie on
+   * a member's volume. The path must not be another mount's or lie in `configMountPath`.
+   */
+  public addSecretFile(options: SecretFileOptions): void {
+    this.secretFiles ??= new SecretFiles(this.context, 'SecretFiles');
+    this.secretFiles.add(options);
   }
 
   /**

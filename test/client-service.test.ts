@@ -66,13 +66,13 @@ describe('client Service', () => {
   });
 
   test('fails when a port is named twice or none is', () => {
-    expectInvalidProps(webProps({ clientService: { ports: ['web', 'web'] } }), '\'clientService.ports\' must not name a port twice, got \'web\' twice');
+    expectInvalidProps(webProps({ clientService: { ports: ['web', 'web'] } }), '\'clientService.ports[1]\' must not name a port twice, got \'web\' twice');
     expectInvalidProps(webProps({ clientService: { ports: [] } }), '\'clientService.ports\' must name at least one port, got []');
   });
 
   test('fails at synth time when a port is declared neither by the main container nor by a sidecar', () => {
     expectInvalidAtSynth(webProps({ clientService: { ports: ['http'] } }),
-      '\'clientService.ports\' must name ports of the main container or a sidecar (declared: \'web\'), got \'http\'');
+      '\'clientService.ports[0]\' must name ports of the main container or a sidecar (declared: \'web\'), got \'http\'');
   });
 
   test('fails when the type is ExternalName', () => {
@@ -141,6 +141,6 @@ describe('per-member Services', () => {
 
   test('fails at synth time when a port is declared neither by the main container nor by a sidecar', () => {
     expectInvalidAtSynth(webProps({ podServices: { ports: ['http'] } }),
-      '\'podServices.ports\' must name ports of the main container or a sidecar (declared: \'web\'), got \'http\'');
+      '\'podServices.ports[0]\' must name ports of the main container or a sidecar (declared: \'web\'), got \'http\'');
   });
 });

@@ -82,8 +82,8 @@ describe('NetworkPolicy', () => {
 
   test('fails at synth time when a port is declared neither by the main container nor by a sidecar', () => {
     expectInvalidAtSynth(webProps({ networkPolicy: { peerPorts: ['peer'], clientPorts: ['client'] } }),
-      '\'networkPolicy.peerPorts\' must name ports of the main container or a sidecar (declared: \'web\'), got \'peer\'',
-      '\'networkPolicy.clientPorts\' must name ports of the main container or a sidecar (declared: \'web\'), got \'client\'');
+      '\'networkPolicy.peerPorts[0]\' must name ports of the main container or a sidecar (declared: \'web\'), got \'peer\'',
+      '\'networkPolicy.clientPorts[0]\' must name ports of the main container or a sidecar (declared: \'web\'), got \'client\'');
   });
 
   test('fails when there is no peer port', () => {

@@ -372,7 +372,7 @@ describe('pod security', () => {
   test('fails when a container adds a capability the standard does not allow', () => {
     expectInvalid(webProps({
       initContainers: [{ image: IMAGE, securityContext: { capabilities: { add: [kplus.Capability.SYS_ADMIN] } } }],
-    }), "'initContainers[0].securityContext.capabilities.add' must only add NET_BIND_SERVICE under the restricted Pod Security Standard, got 'CAP_SYS_ADMIN'");
+    }), "'initContainers[0].securityContext.capabilities.add[0]' must only add NET_BIND_SERVICE under the restricted Pod Security Standard, got 'CAP_SYS_ADMIN'");
   });
 
   test('fails when a container is privileged, whatever the standard', () => {

@@ -41,4 +41,13 @@ describe('README', () => {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
   });
+
+  test('the Examples table lists every example, each linking its app', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
+    const section = readme.slice(readme.indexOf('## Examples\n'), readme.indexOf('\n## ', readme.indexOf('## Examples\n') + 1));
+    const listed = [...section.matchAll(/^\| \[([a-z0-9-]+)\]\(examples\/\1\/main\.ts\) \|/gm)].map(m => m[1]);
+    const examples = fs.readdirSync(path.join(__dirname, '..', 'examples'))
+      .filter(name => fs.existsSync(path.join(__dirname, '..', 'examples', name, 'cdk8s.yaml')));
+    expect(listed.sort()).toEqual(examples.sort());
+  });
 });

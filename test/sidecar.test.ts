@@ -100,8 +100,8 @@ describe('addSidecar()', () => {
     const chart = newChart();
     const app = new OrderedStatefulApp(chart, 'web', webProps());
     app.statefulSet.addContainer({ name: 'shell', image: 'busybox:1.36.1' });
-    expect(errorOf(() => synth(chart))).toContain('\'test/web\': invalid pod template:\n- \'statefulSet.containers\' has the container \'shell\', '
-      + 'added to the StatefulSet directly, so it misses the hardening of the Pod Security Standard and the checks of the library: add it with app.addSidecar(container)');
+    expect(errorOf(() => synth(chart))).toContain('\'test/web\': invalid pod template:\n- \'statefulSet.containers[1].name\' must be added with app.addSidecar(container), '
+      + 'which hardens it for the Pod Security Standard and checks it, got \'shell\', added to the StatefulSet directly');
   });
 
   test('fails when a container is named like one the library adds', () => {
@@ -113,7 +113,7 @@ describe('addSidecar()', () => {
     app.addSidecar({ ...EXPORTER, name: 'member-config', ports: [] });
     app.addSidecar({ ...EXPORTER, name: 'wait-for-db', ports: [] });
     const message = errorOf(() => synth(chart));
-    expect(message).toContain('\'statefulSet.initContainers\' must have containers of distinct names, got \'member-config\' twice (also in containers): rename one');
+    expect(message).toContain('\'statefulSet.initContainers[0].name\' must be distinct in the pod, got \'member-config\' twice (also statefulSet.containers[1]): rename one');
     expect(message).toContain('got \'wait-for-db\' twice');
   });
 
@@ -124,7 +124,7 @@ describe('addSidecar()', () => {
       storage: { claims: [{ name: 'member-config-source', size: Size.gibibytes(1), mountPath: '/data' }] },
     }));
     app.addSharedFile('a', 'x');
-    expect(errorOf(() => synth(chart))).toContain('\'storage.claims\' must be named unlike every volume of the pod, got \'member-config-source\', '
+    expect(errorOf(() => synth(chart))).toContain('\'storage.claims[0].name\' must be named unlike every volume of the pod, got \'member-config-source\', '
       + 'the name of a volume, which the claim would replace: rename the claim');
   });
 });

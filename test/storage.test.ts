@@ -163,8 +163,27 @@ describe('storage validation', () => {
       container: { image: IMAGE, ports: [WEB_PORT], volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(newChart(), 'tmp', 'tmp') }] },
       storage: withClaims({ ...DATA, mountPath: 'data' }, { ...DATA, name: 'tmp', mountPath: '/tmp' }),
     }),
-    '\'storage.claims[0].mountPath\' must be an absolute path without \'..\', got \'data\'',
-    '\'storage.claims[1].mountPath\' must not be used by another mount of the main container, got \'/tmp\', which container.volumeMounts uses');
+    '\'storage.claims[0].mountPath\' must be an absolute path without \'..\' and \':\', got \'data\'',
+    '\'storage.claims[1].mountPath\' must not be used by another mount of the main container, got \'/tmp\', which container.volumeMounts[0] uses');
+  });
+
+  test('fails when a mount path is the root directory', () => {
+    expectInvalidProps(webProps({ storage: withClaims({ ...DATA, mountPath: '/' }) }),
+      '\'storage.claims[0].mountPath\' must not be the root directory \'/\', which the volume would hide, got \'/\'');
+  });
+
+  test('fails when a mount path names the directory of another mount in another spelling', () => {
+    expectInvalidProps(webProps({
+      container: { image: IMAGE, ports: [WEB_PORT], volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(newChart(), 'tmp', 'tmp') }] },
+      storage: withClaims({ ...DATA, mountPath: '/tmp/' }, { ...DATA, name: 'logs', mountPath: '/tmp/./' }),
+    }),
+    '\'storage.claims[0].mountPath\' must not be used by another mount of the main container, got \'/tmp/\', which container.volumeMounts[0] uses',
+    '\'storage.claims[1].mountPath\' must not be used by another mount of the main container, got \'/tmp/./\', which storage.claims[0] uses');
+  });
+
+  test('writes a mount path as given, as the API server stores it', () => {
+    const { podSpec } = synthApp({ storage: withClaims({ ...DATA, mountPath: '/data/' }) });
+    expect(findContainer(podSpec, 'web').volumeMounts).toContainEqual({ name: 'data', mountPath: '/data/' });
   });
 
   test('fails when a subPath is absolute, escapes the volume or is given for a block volume', () => {
@@ -181,8 +200,8 @@ describe('storage validation', () => {
   test('fails when access modes are empty or repeated', () => {
     const rwo = kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE;
     expectInvalidProps(webProps({ storage: withClaims({ ...DATA, accessModes: [] }, { ...DATA, name: 'b', mountPath: '/b', accessModes: [rwo, rwo] }) }),
-      '\'storage.claims[0].accessModes\' must list at least one access mode, each once, got []',
-      '\'storage.claims[1].accessModes\' must list at least one access mode, each once, got ["ReadWriteOnce","ReadWriteOnce"]');
+      '\'storage.claims[0].accessModes\' must list at least one access mode, got []',
+      '\'storage.claims[1].accessModes[1]\' must list each access mode once, got \'ReadWriteOnce\' twice');
   });
 
   test('fails when fsGroup is root or not an integer', () => {

@@ -237,9 +237,10 @@ export function containerEnv(container: Manifest, podName: string, namespace = '
 /**
  * Simulates the pod `podName` of a synthesized StatefulSet: projects its ConfigMap
  * volumes as kubelet does (files are symlinks into a `..data` directory), creates its
- * emptyDirs, runs its init containers (which must be `sh` commands) with their env
- * and mounts, and returns what the main container sees at `mountPath`: a directory, or
- * one file mounted with `subPath`.
+ * emptyDirs (and empty directories for Secret volumes), runs the init containers that
+ * write the volume seen at `mountPath` (which must be `sh` commands) with their env and
+ * mounts, and returns what the main container sees there: a directory, or one file
+ * mounted with `subPath`.
  */
 export function memberView(manifests: Manifest[], statefulSetName: string, podName: string,
   mountPath: string, namespace = 'default'): MemberView {
@@ -253,7 +254,7 @@ export function memberView(manifests: Manifest[], statefulSetName: string, podNa
       fs.chmodSync(dir, 0o777);
       if (volume.configMap) {
         projectConfigMap(findObject(manifests, 'ConfigMap', volume.configMap.name), volume.configMap, dir);
-      } else if (!volume.emptyDir) {
+      } else if (!volume.emptyDir && !volume.secret) {
         throw new Error(`cannot simulate volume ${volume.name}: ${JSON.stringify(volume)}`);
       }
       volumeDirs.set(volume.name, dir);
@@ -266,8 +267,14 @@ export function memberView(manifests: Manifest[], statefulSetName: string, podNa
       }
       return arg;
     };
+    const main = podSpec.containers[0];
+    const mount = (main.volumeMounts ?? []).find((m: Manifest) => m.mountPath === mountPath);
+    if (!mount) {
+      throw new Error(`the main container mounts nothing at ${mountPath}`);
+    }
     let log = '';
-    for (const init of podSpec.initContainers ?? []) {
+    const writers = (podSpec.initContainers ?? []).filter((init: Manifest) => (init.volumeMounts ?? []).some((m: Manifest) => m.name === mount.name));
+    for (const init of writers) {
       const env = containerEnv(init, podName, namespace);
       const [shell, ...args] = [...init.command ?? [], ...init.args ?? []].map((arg: string) => hostPath(init, expandVars(arg, env)));
       if (shell !== 'sh') {
@@ -278,11 +285,6 @@ export function memberView(manifests: Manifest[], statefulSetName: string, podNa
       if (result.status !== 0) {
         return { files: {}, modes: {}, log, error: result.stderr };
       }
-    }
-    const main = podSpec.containers[0];
-    const mount = (main.volumeMounts ?? []).find((m: Manifest) => m.mountPath === mountPath);
-    if (!mount) {
-      throw new Error(`the main container mounts nothing at ${mountPath}`);
     }
     const dir = volumeDirs.get(mount.name)!;
     const names = mount.subPath ? [mount.subPath] : fs.readdirSync(dir).filter(n => !n.startsWith('..')).sort();

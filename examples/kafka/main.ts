@@ -6,11 +6,14 @@ import { Kraft, MemberTemplate, MemberValue, OrderedStatefulApp, PodManagement, 
 /** The KRaft cluster id: 16 bytes in URL-safe base64, fixed so that every synthesis gives the same one. */
 export const CLUSTER_ID = 'p8fFEbKGQ22B6M_Da_vCBw';
 
+/** The controllers: the members with the first three ordinals, whatever the number of brokers. */
+export const CONTROLLERS = 3;
+
 /** Properties of a `KafkaChart`. */
 export interface KafkaChartProps extends ChartProps {
   /**
-   * The number of members, each a broker and a controller (an odd number: the controllers
-   * form a quorum).
+   * The number of members: the first `CONTROLLERS` are brokers and controllers, the rest
+   * brokers only.
    *
    * @default 3
    */
@@ -18,12 +21,13 @@ export interface KafkaChartProps extends ChartProps {
 }
 
 /**
- * Kafka in KRaft combined mode: every member is a broker and a controller, and the
- * controllers form a quorum. Each member computes its own `server.properties` when it
- * starts: `node.id` = its ordinal, `advertised.listeners` with its own DNS name, the
- * voters of the synthesized members. A pod added by `kubectl scale` (say `kafka-3`) gets
- * `node.id=3` and its own address the same way and joins as a broker only, since a
- * controller must be one of the voters every member lists.
+ * Kafka in KRaft: the first three members are brokers and controllers (combined mode) and
+ * form a fixed controller quorum; every member past them is a broker only. Each member
+ * computes its own `server.properties` when it starts: `node.id` = its ordinal,
+ * `advertised.listeners` with its own DNS name, the three voters. Scaling the brokers
+ * (`replicas` 3 to 5, or `kubectl scale`) changes neither the voters nor the pod template,
+ * so the running members, the controllers above all, are not restarted: a new voter would
+ * need a restart of every member, since KRaft 3.7 reads its voters from its config.
  *
  * Assumptions about the official `apache/kafka:3.7.0` image: it runs as the non-root user
  * 1000 when asked, has a POSIX `sh`, and its scripts live in `/opt/kafka/bin`. The storage
@@ -68,15 +72,15 @@ export class KafkaChart extends Chart {
       storage: { claims: [{ name: 'data', size: Size.gibibytes(10), mountPath: '/var/lib/kafka' }] },
       clientService: { name: 'kafka-client', ports: ['client'] },
     });
-    // Voters: the synthesized members; a pod added by scaling has an id too (also in /config/node-id).
-    this.quorum = new Quorum(this.kafka, 'Quorum', { idOffset: 0, idFile: 'node-id', scaledPods: ScaledPods.JOIN });
+    // Voters: the first three members; every pod computes its id (also in /config/node-id).
+    this.quorum = new Quorum(this.kafka, 'Quorum', { voters: CONTROLLERS, idOffset: 0, idFile: 'node-id', scaledPods: ScaledPods.JOIN });
 
-    for (const ordinal of this.kafka.ordinals) {
+    for (const ordinal of this.kafka.ordinals.slice(0, CONTROLLERS)) {
       this.kafka.addOrdinalFile(ordinal, 'roles.properties',
         'process.roles=broker,controller\nlisteners=PLAINTEXT://:9092,CONTROLLER://:9093\n');
     }
     this.kafka.addDefaultFile('roles.properties', 'process.roles=broker\nlisteners=PLAINTEXT://:9092\n');
-    const replication = Math.min(3, this.kafka.replicas);
+    const replication = CONTROLLERS;
     this.kafka.addTemplateFile('server.properties', MemberTemplate.of(
       MemberValue.text('node.id='), MemberValue.ordinal(), MemberValue.text('\n'),
       MemberValue.file('roles.properties'),

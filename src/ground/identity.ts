@@ -20,6 +20,8 @@ export interface AppIdentityProps {
   readonly replicas: number;
   readonly startOrdinal: number;
   readonly ports: MemberPort[];
+  /** The labels that select the members: a live StatefulSet's, when the app adopts one. */
+  readonly selector?: { [key: string]: string };
 }
 
 /**
@@ -36,6 +38,7 @@ export class AppIdentity {
   public readonly replicas: number;
   public readonly startOrdinal: number;
   private readonly podPorts: MemberPort[];
+  private readonly selector: { [key: string]: string };
 
   constructor(props: AppIdentityProps) {
     this.name = props.name;
@@ -45,6 +48,7 @@ export class AppIdentity {
     this.replicas = props.replicas;
     this.startOrdinal = props.startOrdinal;
     this.podPorts = [...props.ports];
+    this.selector = { ...props.selector ?? selectorLabels(props.name) };
   }
 
   /** The named ports of the members: the main container's, then each sidecar's. */
@@ -57,9 +61,12 @@ export class AppIdentity {
     this.podPorts.push(...ports);
   }
 
-  /** The labels every selector of the app uses. */
+  /**
+   * The labels every selector of the app uses: the library's two, both the app name, or the
+   * live selector of the StatefulSet it adopts.
+   */
   public get selectorLabels(): { [key: string]: string } {
-    return selectorLabels(this.name);
+    return { ...this.selector };
   }
 
   /** The ordinal of the last member. */

@@ -9,9 +9,6 @@ export const NAME_LABEL = 'app.kubernetes.io/name';
 /** The app's instance; the other selector label. */
 export const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
-/** The labels the library owns: every selector it writes selects by these, and users cannot set them. */
-export const SELECTOR_LABEL_KEYS = [NAME_LABEL, INSTANCE_LABEL];
-
 /** The StatefulSet controller labels every member with its pod name. */
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 

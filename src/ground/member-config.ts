@@ -23,6 +23,8 @@
  * any file rolls the members.
  */
 
+import { dataKeyProblem } from './names';
+
 /** The scope of files every member sees. */
 export const SHARED_SCOPE = 'shared';
 
@@ -80,13 +82,7 @@ export function parseConfigKey(key: string): { readonly scope: string; readonly 
  * key that is also a plain file name.
  */
 export function configFileNameProblem(name: string): string | undefined {
-  if (!/^[-._a-zA-Z0-9]+$/.test(name)) {
-    return 'must have only letters, digits, \'-\', \'_\' and \'.\' (a ConfigMap key, no \'/\')';
-  }
-  if (name === '.' || name.startsWith('..')) {
-    return 'must not be \'.\' nor start with \'..\'';
-  }
-  return undefined;
+  return dataKeyProblem(name, 'a ConfigMap key, no \'/\'');
 }
 
 /**

@@ -123,3 +123,19 @@ export function envVarNameProblem(value: string): string | undefined {
   }
   return undefined;
 }
+
+const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * The key of a ConfigMap's or Secret's data: letters, digits, '-', '_' and '.', not '.' nor
+ * starting with '..' (its length is checked where the key is built). `what` names the key.
+ */
+export function dataKeyProblem(key: string, what: string): string | undefined {
+  if (!DATA_KEY.test(key)) {
+    return `must have only letters, digits, '-', '_' and '.' (${what})`;
+  }
+  if (key === '.' || key.startsWith('..')) {
+    return 'must not be \'.\' nor start with \'..\'';
+  }
+  return undefined;
+}

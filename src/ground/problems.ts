@@ -79,7 +79,7 @@ export function show(value: unknown): string {
   if (typeof value === 'string') {
     return `'${value}'`;
   }
-  if (typeof value === 'number') {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) {
     return String(value);
   }
   return JSON.stringify(value, (_key, v) => typeof v === 'number' && !Number.isFinite(v) ? String(v) : v) ?? String(value);

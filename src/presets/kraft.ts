@@ -6,8 +6,8 @@ import { kraftVoters } from '../private/formats';
  */
 export class Kraft {
   /**
-   * `controller.quorum.voters`: `<id>@<fqdn>:<port>` of every member, comma-separated,
-   * where the id is the member's `node.id`.
+   * `controller.quorum.voters`: `<id>@<fqdn>:<port>` of every voting member of the quorum,
+   * comma-separated, where the id is the member's `node.id`.
    *
    * @param quorum the controllers
    * @param portName the name of the main container's controller port

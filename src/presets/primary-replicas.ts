@@ -117,13 +117,11 @@ function validate(scope: Construct, app: OrderedStatefulApp,
     `must differ from 'primaryServiceName', got ${show(readServiceName)} for both`);
   const declared = app.mainContainer.ports.map(p => p.name);
   problems.check(portNames.length > 0, 'ports', 'must name at least one port of the main container, got []');
-  const seen = new Set<string>();
-  for (const name of portNames) {
-    problems.check(declared.includes(name), 'ports',
+  portNames.forEach((name, i) => {
+    problems.check(declared.includes(name), `ports[${i}]`,
       `must name ports of the main container (${declared.map(show).join(', ')}), got ${show(name)}`);
-    problems.check(!seen.has(name), 'ports', `must not name a port twice, got ${show(name)} twice`);
-    seen.add(name);
-  }
+    problems.check(portNames.indexOf(name) === i, `ports[${i}]`, `must not name a port twice, got ${show(name)} twice`);
+  });
   const fileProblem = configFileNameProblem(roleFile);
   problems.check(fileProblem === undefined, 'roleFile', `${fileProblem}, got ${show(roleFile)}`);
   problems.throwIfAny();

@@ -51,6 +51,17 @@ export interface QuorumProps {
   readonly scaledPods?: ScaledPods;
 
   /**
+   * The number of voting members: the members with the first `voters` ordinals. The
+   * members past them take part without a vote (KRaft brokers beside a fixed controller
+   * quorum), so scaling the app changes neither the voters nor their config, and existing
+   * members keep running. The disruption budget then keeps a majority of the voters even
+   * when every unavailable member is a voter.
+   *
+   * @default - every member of the app (its replicas)
+   */
+  readonly voters?: number;
+
+  /**
    * Whether an even number of members is accepted. An even ensemble tolerates no
    * more failures than one member fewer (4 members, like 3, survive 1 failure)
    * and can split in halves, so it is refused unless allowed explicitly.
@@ -64,17 +75,18 @@ export interface QuorumProps {
  * A consensus ensemble (ZooKeeper, etcd, KRaft controllers) over the members of an
  * `OrderedStatefulApp`: each member gets its id as a per-ordinal file, and the disruption
  * budget keeps a majority. A stricter budget given to the app is kept, and an app with
- * `DisruptionBudget.none()` keeps none. Member ids follow `startOrdinal`. The peer list in the form an
+ * `DisruptionBudget.none()` keeps none. Member ids follow `startOrdinal`. With `voters`, the
+ * ensemble is the first members only and the peer lists name them alone. The peer list in the form an
  * application expects comes from its own class: `ZooKeeper.serverLines`,
  * `Kraft.controllerQuorumVoters`, `Etcd.initialCluster`.
  * Pods beyond the synthesized members have no id file and refuse to start, since an
  * ensemble grows by re-synthesizing with more replicas, unless `scaledPods` is `JOIN`.
  */
 export class Quorum extends Construct {
-  /** The number of members (the app's replicas). */
+  /** The number of voting members: `voters`, or every member of the app (its replicas). */
   public readonly members: number;
 
-  /** The smallest majority, `floor(members / 2) + 1`: a PodDisruptionBudget keeps this many available. */
+  /** The smallest majority of the voters, `floor(members / 2) + 1`: a PodDisruptionBudget keeps this many voters available. */
   public readonly quorumSize: number;
 
   /** The id of the member with the first ordinal minus that ordinal. */
@@ -89,16 +101,22 @@ export class Quorum extends Construct {
   constructor(app: OrderedStatefulApp, id: string, props: QuorumProps = {}) {
     super(app, id);
     this.app = app;
-    this.members = app.replicas;
+    this.members = props.voters ?? app.replicas;
     this.quorumSize = Math.floor(this.members / 2) + 1;
     this.idOffset = props.idOffset ?? 1;
     this.idFile = props.idFile ?? 'myid';
 
     const problems = new Problems(this.node.path, 'QuorumProps');
-    problems.check(this.members >= 1, 'replicas',
-      `of the app must be at least 1 for a quorum, got ${show(this.members)}`);
-    problems.check(this.members % 2 === 1 || this.members === 0 || props.allowEvenMembers === true, 'replicas',
-      `of the app must be odd: ${this.members} members tolerate no more failures than ${this.members - 1}, got ${show(this.members)}; `
+    const counted = props.voters === undefined ? 'replicas' : 'voters';
+    const of = props.voters === undefined ? 'of the app ' : '';
+    if (props.voters === undefined) {
+      problems.check(this.members >= 1, 'replicas', `of the app must be at least 1 for a quorum, got ${show(this.members)}`);
+    } else {
+      problems.check(Number.isInteger(this.members) && this.members >= 1 && this.members <= app.replicas, 'voters',
+        `must be an integer from 1 to the app's replicas (${app.replicas}), got ${show(this.members)}`);
+    }
+    problems.check(this.members % 2 === 1 || this.members === 0 || props.allowEvenMembers === true, counted,
+      `${of}must be odd: ${this.members} members tolerate no more failures than ${this.members - 1}, got ${show(this.members)}; `
       + 'set \'allowEvenMembers: true\' to accept it');
     problems.checkInteger('idOffset', this.idOffset, 0);
     if (Number.isInteger(this.idOffset) && this.members >= 1) {
@@ -117,9 +135,10 @@ export class Quorum extends Construct {
         app.addOrdinalFile(ordinal, this.idFile, `${this.memberId(ordinal)}\n`);
       }
     }
-    // A voluntary disruption (drain, eviction) must never take the ensemble below quorum.
+    // A voluntary disruption (drain, eviction) must never take the ensemble below quorum,
+    // even when it takes voters only.
     if (app.podDisruptionBudget) {
-      app.protectQuorum(this.quorumSize);
+      app.protectQuorum(app.replicas - (this.members - this.quorumSize));
     }
   }
 
@@ -167,7 +186,7 @@ export class Quorum extends Construct {
    * @internal
    */
   public _members(): EnsembleMember[] {
-    return this.app.ordinals.map(o => ({ id: this.memberId(o), pod: this.app.podName(o), fqdn: this.app.podFqdn(o) }));
+    return this.app.ordinals.slice(0, this.members).map(o => ({ id: this.memberId(o), pod: this.app.podName(o), fqdn: this.app.podFqdn(o) }));
   }
 }
 

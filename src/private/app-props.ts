@@ -1,8 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
-import { checkChoice } from './checks';
+import { checkChoice, checkDuration } from './checks';
 import { checkContainerProps } from './containers';
 import { AppIdentity, MemberPort } from '../ground/identity';
-import { SELECTOR_LABEL_KEYS } from '../ground/labels';
 import {
   isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue, MAX_LABEL_LENGTH, MAX_STATEFUL_SET_NAME_LENGTH,
 } from '../ground/names';
@@ -25,12 +24,12 @@ export function checkAppProps(problems: Problems, props: OrderedStatefulAppProps
   (props.initContainers ?? []).forEach((init, i) => checkContainerProps(problems, `initContainers[${i}]`, init, { ...rules, init: true }));
   checkPorts(problems, props.container);
   checkProbes(problems, props);
-  checkLabels(problems, props.labels ?? {});
+  checkLabels(problems, props.labels ?? {}, Object.keys(identity.selectorLabels));
   checkPodSettings(problems, props);
 }
 
 function checkIdentity(problems: Problems, props: OrderedStatefulAppProps, r: AppIdentity): void {
-  const nameSource = props.name === undefined ? ' (the construct id): set \'name\'' : '';
+  const nameSource = props.name !== undefined ? '' : props.adopt !== undefined ? ' (the adopted StatefulSet\'s)' : ' (the construct id): set \'name\'';
   problems.check(isDns1123Label(r.name) && r.name.length <= MAX_STATEFUL_SET_NAME_LENGTH, 'name',
     `must be a DNS-1123 label (lowercase letters, digits and '-', alphanumeric at both ends) of at most ${MAX_STATEFUL_SET_NAME_LENGTH} characters, `
     + `so that the controller-revision-hash label fits ${MAX_LABEL_LENGTH}, got ${show(r.name)}${nameSource}`);
@@ -89,13 +88,13 @@ function checkProbes(problems: Problems, props: OrderedStatefulAppProps): void {
   }
 }
 
-function checkLabels(problems: Problems, labels: { [key: string]: string }): void {
+function checkLabels(problems: Problems, labels: { [key: string]: string }, selectorKeys: string[]): void {
   for (const [key, value] of Object.entries(labels)) {
     problems.check(isLabelKey(key), 'labels',
       `keys must be an optional DNS subdomain prefix and '/', then a name of at most ${MAX_LABEL_LENGTH} alphanumerics, '-', '_' or '.', got ${show(key)}`);
     problems.check(isLabelValue(value), `labels.${key}`,
       `must be at most ${MAX_LABEL_LENGTH} alphanumerics, '-', '_' or '.', alphanumeric at both ends, got ${show(value)}`);
-    problems.check(!SELECTOR_LABEL_KEYS.includes(key), `labels.${key}`,
+    problems.check(!selectorKeys.includes(key), `labels.${key}`,
       `cannot be set: the library owns the selector label ${show(key)}, got ${show(value)}`);
   }
 }
@@ -105,10 +104,7 @@ function checkPodSettings(problems: Problems, props: OrderedStatefulAppProps): v
     problems.check(props.preStop.length > 0 && props.preStop[0] !== '', 'preStop', `must be a command with at least a program, got ${show(props.preStop)}`);
     problems.check(props.container.lifecycle?.preStop === undefined, 'preStop', 'and \'container.lifecycle.preStop\' are both set: give one of them');
   }
-  const grace = props.terminationGracePeriod?.toSeconds({ integral: false });
-  if (grace !== undefined) {
-    problems.checkSeconds('terminationGracePeriod', grace, 0);
-  }
+  checkDuration(problems, 'terminationGracePeriod', props.terminationGracePeriod, 0);
   const priority = props.priorityClassName;
   if (priority !== undefined) {
     problems.check(isDns1123Subdomain(priority), 'priorityClassName',

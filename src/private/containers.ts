@@ -1,7 +1,9 @@
 import { SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import { checkSize } from './checks';
 import { checkContainerSecurity } from './security';
 import { imageProblem } from '../ground/images';
+import { mountPathProblem, normalMountPath } from '../ground/mount-paths';
 import { dns1123LabelProblem, envVarNameProblem, ianaSvcNameProblem } from '../ground/names';
 import { PROBE_FIELD_MINIMUMS, SINGLE_SUCCESS_PROBES } from '../ground/probes';
 import { Problems, show } from '../ground/problems';
@@ -36,6 +38,7 @@ export function checkContainerProps(problems: Problems, property: string, contai
   checkResources(problems, `${property}.resources`, container.resources);
   checkContainerSecurity(problems, property, container.securityContext, rules.podSecurity);
   checkContainerPorts(problems, `${property}.ports`, container.ports ?? []);
+  checkVolumeMounts(problems, `${property}.volumeMounts`, container.volumeMounts ?? []);
   if (rules.init) {
     for (const field of [...PROBES, 'lifecycle'] as const) {
       problems.check(container[field] === undefined, `${property}.${field}`,
@@ -103,6 +106,30 @@ function checkContainerPorts(problems: Problems, property: string, ports: kplus.
   });
 }
 
+/**
+ * Mount paths a container can start with, each its own directory: paths that differ only in
+ * their spelling (`/tmp` and `/tmp/`) are one directory, where one volume hides the other.
+ * The paths are written as given, as the API server stores them.
+ */
+function checkVolumeMounts(problems: Problems, property: string, mounts: kplus.VolumeMount[]): void {
+  const paths = new Map<string, string>();
+  mounts.forEach((mount, i) => {
+    const at = `${property}[${i}].path`;
+    const problem = mountPathProblem(mount.path);
+    if (problem) {
+      problems.add(at, `${problem}, got ${show(mount.path)}`);
+      return;
+    }
+    const normal = normalMountPath(mount.path);
+    const other = paths.get(normal);
+    problems.check(other === undefined, at, `must differ from the path of every other mount of the container, got ${show(mount.path)}, `
+      + `the directory of ${other}: mount each volume at its own directory`);
+    if (other === undefined) {
+      paths.set(normal, `${property}[${i}] (${show(mount.path)})`);
+    }
+  });
+}
+
 /** A request and a limit of one resource. */
 interface ResourceBounds<T> {
   readonly request?: T;
@@ -110,14 +137,29 @@ interface ResourceBounds<T> {
 }
 
 function checkResources(problems: Problems, property: string, resources: kplus.ContainerResources | undefined): void {
-  checkBounds(problems, `${property}.cpu`, resources?.cpu, cpu => {
+  checkBounds(problems, `${property}.cpu`, typed(problems, `${property}.cpu`, resources?.cpu, checkCpu), cpu => {
     const value = quantityValue(cpu.amount);
     return value !== undefined && value >= 0 ? value : undefined;
   }, cpu => show(cpu.amount), 'a CPU amount >= 0 such as Cpu.millis(500) or Cpu.units(2)');
-  checkBounds(problems, `${property}.memory`, resources?.memory, size => wholeAmount(size.toMebibytes({ rounding: SizeRoundingBehavior.NONE })),
+  checkBounds(problems, `${property}.memory`, typed(problems, `${property}.memory`, resources?.memory, checkSize), size => wholeAmount(size.toMebibytes({ rounding: SizeRoundingBehavior.NONE })),
     size => `${size.toMebibytes({ rounding: SizeRoundingBehavior.NONE })} MiB`, 'a whole number of MiB (cdk8s-plus writes memory in MiB)');
-  checkBounds(problems, `${property}.ephemeralStorage`, resources?.ephemeralStorage, size => wholeAmount(size.toGibibytes({ rounding: SizeRoundingBehavior.NONE })),
+  checkBounds(problems, `${property}.ephemeralStorage`, typed(problems, `${property}.ephemeralStorage`, resources?.ephemeralStorage, checkSize), size => wholeAmount(size.toGibibytes({ rounding: SizeRoundingBehavior.NONE })),
     size => `${size.toGibibytes({ rounding: SizeRoundingBehavior.NONE })} GiB`, 'a whole number of GiB (cdk8s-plus writes ephemeral storage in GiB)');
+}
+
+/** Reports a CPU amount that is not a cdk8s-plus `Cpu`; returns whether it is one. */
+function checkCpu(problems: Problems, property: string, cpu: kplus.Cpu): boolean {
+  const isCpu = typeof (cpu as { amount?: unknown } | undefined)?.amount === 'string';
+  problems.check(isCpu, property, `must be a cdk8s-plus Cpu such as Cpu.millis(500), got ${show(cpu)}`);
+  return isCpu;
+}
+
+/** The bounds, or undefined after reporting a request or a limit of another type than `check` accepts. */
+function typed<T>(problems: Problems, property: string, bounds: ResourceBounds<T> | undefined,
+  check: (problems: Problems, property: string, value: T) => boolean): ResourceBounds<T> | undefined {
+  const fields = (['request', 'limit'] as const).filter(field => bounds?.[field] !== undefined);
+  const valid = fields.map(field => check(problems, `${property}.${field}`, bounds![field]!));
+  return valid.every(Boolean) ? bounds : undefined;
 }
 
 /** An amount cdk8s-plus writes as a plain integer, or undefined. */
@@ -161,12 +203,22 @@ function render<T>(value: kplus.Probe | kplus.Handler): { readonly kube?: T; rea
   }
 }
 
+/**
+ * The duration in the error cdk8s throws for one that is not whole seconds (`'500 millis'
+ * cannot be converted...`, `1.5 must be a whole number of seconds.`), or what else it is:
+ * a value of another type throws a TypeError when it is read.
+ */
+function refusedDuration(error: string): string {
+  const converted = /^('[^']*') cannot be converted/.exec(error)?.[1];
+  const fractional = /^(\S+) must be a whole number of (\w+)/.exec(error);
+  return converted ?? (fractional ? show(`${fractional[1]} ${fractional[2]}`) : 'a value that is not a cdk8s Duration');
+}
+
 /** Checks a cdk8s-plus probe given to a container as it is. */
 function checkKubeProbe(problems: Problems, property: string, probe: kplus.Probe, kind: typeof PROBES[number]): void {
   const { kube, error } = render<kplus.k8s.Probe>(probe);
   if (kube === undefined) {
-    const amount = /^('[^']*')/.exec(error ?? '')?.[1] ?? show(error);
-    problems.add(property, `must give initialDelaySeconds, periodSeconds and timeoutSeconds in whole seconds, got ${amount}`);
+    problems.add(property, `must give initialDelaySeconds, periodSeconds and timeoutSeconds as cdk8s Durations of whole seconds, got ${refusedDuration(error ?? '')}`);
     return;
   }
   for (const [field, min] of Object.entries(PROBE_FIELD_MINIMUMS)) {

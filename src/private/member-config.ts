@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
-import * as path from 'path';
-import { ApiObject, Lazy, Size } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AppContext } from './app-context';
 import { configScript, MOUNTED_FILES_ENV } from './config-script';
+import { copyImage, copyResources } from './helper-containers';
 import { memberEnvValues } from './member-env';
 import { imageProblem } from '../ground/images';
 import {
@@ -13,14 +13,12 @@ import {
   SHARED_SCOPE, TEMPLATE_SCOPE,
 } from '../ground/member-config';
 import { MEMBER_ENV_NAMES } from '../ground/member-env';
+import { isWithinMount, mountPathProblem, normalMountPath } from '../ground/mount-paths';
 import { Problems, show } from '../ground/problems';
 import { compareStrings, textProblem } from '../ground/text';
 import { MemberTemplate } from '../member-template';
 import { OrderedStatefulAppProps } from '../ordered-stateful-app-props';
 import { PodSecurity } from '../pod-security';
-
-/** The image of the config init container: a POSIX shell and `cp`, nothing else needed. */
-const DEFAULT_CONFIG_INIT_IMAGE = 'busybox:1.36.1';
 
 /** The numeric non-root user and group of the init container (`nobody` in busybox). */
 const INIT_USER = 65534;
@@ -41,24 +39,6 @@ interface ConfigFile {
 interface FileMount {
   readonly name: string;
   readonly path: string;
-}
-
-/** A mount path without `.` parts, repeated or trailing slashes: '/' stays '/'. */
-function normalMountPath(mountPath: string): string {
-  const normal = path.posix.normalize(mountPath);
-  return normal.length > 1 ? normal.replace(/\/+$/, '') : normal;
-}
-
-/** Whether `inner` is `outer` or lies under it (both normalized). */
-function isWithin(inner: string, outer: string): boolean {
-  return inner === outer || outer === '/' || inner.startsWith(`${outer}/`);
-}
-
-/** What is wrong with a mount path: it must be absolute, without `..` and `:`. */
-function mountPathProblem(mountPath: string): string | undefined {
-  return mountPath.startsWith('/') && !mountPath.includes(':') && !mountPath.split('/').includes('..')
-    ? undefined
-    : 'must be an absolute path without \'..\' and \':\'';
 }
 
 /** Checks the props that configure the member config and the library's own containers: paths, images, the member variables. */
@@ -126,15 +106,7 @@ export class MemberConfig extends Construct {
   /** Makes the file `name` also appear, read-only, at `mountPath` in the main container. */
   public mount(name: string, mountPath: string): void {
     this.mounts.push({ name, path: mountPath });
-    if (this.mounts.length === 1) {
-      const containerName = this.app.mainContainer.name;
-      this.app.writer.afterSerialization(json => {
-        const main = json.spec.template.spec.containers.find((c: { name: string }) => c.name === containerName);
-        main.volumeMounts = [...main.volumeMounts ?? [], ...this.mounts.map(m => ({
-          name: CONFIG_VOLUME, mountPath: m.path, subPath: m.name, readOnly: true,
-        }))];
-      });
-    }
+    this.app.writer.addLastMount(this.app.mainContainer.name, { name: CONFIG_VOLUME, mountPath, subPath: name, readOnly: true });
     this.initContainer?.env.addVariable(MOUNTED_FILES_ENV, kplus.EnvValue.fromValue(this.mountedFiles()));
   }
 
@@ -187,15 +159,12 @@ export class MemberConfig extends Construct {
     // The init container needs nothing the restricted standard takes away, whatever the app's level.
     const init = this.app.writer.addInitContainer({
       name: CONFIG_INIT_CONTAINER,
-      image: this.app.props.configInitImage ?? DEFAULT_CONFIG_INIT_IMAGE,
+      image: copyImage(this.app.props),
       imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
       command: ['sh', '-c', configScript(identity.name), 'copy-config', CONFIG_SOURCE_PATH, CONFIG_TARGET_PATH],
       envVariables: memberEnvValues(identity),
       securityContext: { user: INIT_USER, group: INIT_USER, readOnlyRootFilesystem: true },
-      resources: {
-        cpu: { request: kplus.Cpu.millis(10), limit: kplus.Cpu.millis(100) },
-        memory: { request: Size.mebibytes(16), limit: Size.mebibytes(32) },
-      },
+      resources: copyResources(),
       volumeMounts: [
         { path: CONFIG_SOURCE_PATH, volume: source, readOnly: true },
         { path: CONFIG_TARGET_PATH, volume: target },
@@ -213,6 +182,9 @@ export class MemberConfig extends Construct {
 
   /** Every problem with the files and mounts added so far, as one message, or none. */
   private problems(): string[] {
+    if (this.files.length === 0 && this.mounts.length === 0) {
+      return [];
+    }
     const problems = new Problems(this.app.scope.node.path, 'config files');
     if (this.files.length > 0 && this.mountPath === undefined && this.mounts.length === 0) {
       const names = this.files.map(f => show(f.name)).join(', ');
@@ -280,7 +252,7 @@ export class MemberConfig extends Construct {
     const mine = normalMountPath(this.mountPath);
     for (const other of this.otherMounts()) {
       const theirs = normalMountPath(other.path);
-      if (isWithin(mine, theirs) || isWithin(theirs, mine)) {
+      if (isWithinMount(mine, theirs) || isWithinMount(theirs, mine)) {
         problems.add('configMountPath', `must not be, contain or lie under another mount of the main container, got ${show(this.mountPath)}, `
           + `which overlaps ${show(other.path)} (${other.what})`);
       }
@@ -301,7 +273,7 @@ export class MemberConfig extends Construct {
         continue;
       }
       const normal = normalMountPath(mount.path);
-      problems.check(dir === undefined || !isWithin(normal, dir), 'mountFile.path',
+      problems.check(dir === undefined || !isWithinMount(normal, dir), 'mountFile.path',
         `must lie outside the config directory ${show(this.mountPath)}, where the file already is, got ${show(mount.path)}`);
       const owner = taken.get(normal);
       problems.check(owner === undefined, 'mountFile.path', `must not be the path of another mount, got ${show(mount.path)}, which ${owner} uses`);

@@ -12,9 +12,10 @@ import { Problems, show } from '../ground/problems';
  *
  * cdk8s validates every construct of the app, the root first, before it writes any chart
  * (`app.synth()` and `chart.toJson()`, which `Testing.synth` calls, alike). The root's
- * validation indexes every object once for the run, and each owner in the tree reads that
- * index once, so a run costs one pass over the objects whatever the number of apps. An
- * owner validated on its own (`node.validate()`) indexes the objects for itself.
+ * validation indexes every object once for the run (its key, its owner), and each owner in
+ * the tree reads its own objects from that index once, so a run costs one pass over the
+ * objects whatever the number of apps. An owner validated on its own (`node.validate()`)
+ * indexes the objects for itself.
  */
 
 /** A construct that writes objects, reports their collisions, and names the props that name them. */
@@ -24,9 +25,15 @@ interface Owner {
   readonly property: (childId: string) => string;
 }
 
-/** The objects of a cdk8s app by what makes them one, and the owners that have yet to read them. */
+/**
+ * The objects of a cdk8s app by what makes them one, each object's owner and key, the
+ * objects of each owner, and the owners that have yet to read them.
+ */
 interface Run {
   readonly index: Map<string, ApiObject[]>;
+  readonly keys: Map<ApiObject, string>;
+  readonly ownerOf: Map<ApiObject, Owner | undefined>;
+  readonly objectsOf: Map<Owner, ApiObject[]>;
   readonly pending: Set<Owner>;
 }
 
@@ -55,7 +62,7 @@ export function checkObjectNames(scope: IConstruct, subject: string, property: (
       },
     });
   }
-  scope.node.addValidation({ validate: () => collisions(owner, indexFor(owner)) });
+  scope.node.addValidation({ validate: () => collisions(owner, runFor(owner)) });
 }
 
 /** The prop of an `OrderedStatefulApp` that names the objects under its child construct `childId`. */
@@ -69,49 +76,62 @@ export function appObjectProperty(childId: string): string {
   return /^PodService\d+$/.test(childId) ? 'podServices' : 'name';
 }
 
+/** One walk of the tree: every object's key and owner (the closest owner above it), found once for every owner. */
 function indexObjects(root: IConstruct): Run {
-  const index = new Map<string, ApiObject[]>();
-  const pending = new Set<Owner>();
-  for (const construct of root.node.findAll()) {
-    const owner = owners.get(construct);
-    if (owner !== undefined) {
-      pending.add(owner);
-    }
+  const run: Run = { index: new Map(), keys: new Map(), ownerOf: new Map(), objectsOf: new Map(), pending: new Set() };
+  const visit = (construct: IConstruct, above: Owner | undefined): void => {
     if (construct instanceof ApiObject) {
       const key = keyOf(construct);
-      const same = index.get(key);
-      if (same === undefined) {
-        index.set(key, [construct]);
-      } else {
-        same.push(construct);
+      run.keys.set(construct, key);
+      pushTo(run.index, key, construct);
+      run.ownerOf.set(construct, above);
+      if (above !== undefined) {
+        pushTo(run.objectsOf, above, construct);
       }
     }
-  }
-  return { index, pending };
+    const owner = owners.get(construct);
+    if (owner !== undefined) {
+      run.pending.add(owner);
+    }
+    for (const child of construct.node.children) {
+      visit(child, owner ?? above);
+    }
+  };
+  visit(root, undefined);
+  return run;
 }
 
-/** The index of the run in progress, which each owner reads once, or a fresh one outside a run. */
-function indexFor(owner: Owner): Map<string, ApiObject[]> {
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values === undefined) {
+    map.set(key, [value]);
+  } else {
+    values.push(value);
+  }
+}
+
+/** The run in progress, which each owner reads once, or a fresh one outside a run. */
+function runFor(owner: Owner): Run {
   const root = owner.scope.node.root;
   const run = runs.get(root);
   if (run === undefined || !run.pending.delete(owner)) {
-    return indexObjects(root).index;
+    return indexObjects(root);
   }
   if (run.pending.size === 0) {
     runs.delete(root);
   }
-  return run.index;
+  return run;
 }
 
-function collisions(owner: Owner, index: Map<string, ApiObject[]>): string[] {
+function collisions(owner: Owner, run: Run): string[] {
   const problems = new Problems(owner.scope.node.path, owner.subject);
-  for (const object of owner.scope.node.findAll().filter(isApiObject)) {
-    if (ownerOf(object) !== owner) {
+  for (const object of run.objectsOf.get(owner) ?? []) {
+    const same = run.index.get(run.keys.get(object)!)!;
+    if (same.length === 1) {
       continue;
     }
-    const same = index.get(keyOf(object))!;
     const position = same.indexOf(object);
-    const others = position > 0 ? [same[0]] : same.slice(1).filter(other => ownerOf(other) === undefined);
+    const others = position > 0 ? [same[0]] : same.slice(1).filter(other => run.ownerOf.get(other) === undefined);
     for (const other of others) {
       const namespace = object.metadata.namespace;
       const where = namespace === undefined ? 'without a namespace' : `in namespace ${show(namespace)}`;
@@ -122,23 +142,13 @@ function collisions(owner: Owner, index: Map<string, ApiObject[]>): string[] {
   return problems.toValidationErrors();
 }
 
-function isApiObject(construct: IConstruct): construct is ApiObject {
-  return construct instanceof ApiObject;
-}
-
-/** What makes an object one object to the API server (the version of its API group aside). */
+/**
+ * What makes an object one object to the API server (the version of its API group aside):
+ * neither a group nor a kind holds '/', and the name comes last.
+ */
 function keyOf(object: ApiObject): string {
-  return JSON.stringify([object.apiGroup, object.kind, object.metadata.namespace ?? null, object.name]);
-}
-
-function ownerOf(object: ApiObject): Owner | undefined {
-  for (let scope = object.node.scope; scope !== undefined; scope = scope.node.scope) {
-    const owner = owners.get(scope);
-    if (owner !== undefined) {
-      return owner;
-    }
-  }
-  return undefined;
+  const namespace = object.metadata.namespace;
+  return `${object.apiGroup}/${object.kind}/${namespace === undefined ? '-' : `=${namespace}`}/${object.name}`;
 }
 
 function propertyOf(owner: Owner, object: ApiObject): string {

@@ -27,10 +27,10 @@ export function checkContainerSecurity(problems: Problems, property: string,
   problems.check(sc.privileged !== true, `${property}.securityContext.privileged`,
     'must not be true: privileged containers pass no Pod Security Standard but \'privileged\', which this library does not build, got true');
   const allowed = level === PodSecurity.RESTRICTED ? RESTRICTED_CAPABILITIES : BASELINE_CAPABILITIES;
-  for (const capability of sc.capabilities?.add ?? []) {
-    problems.check(allowed.includes(bareCapability(capability)), `${property}.securityContext.capabilities.add`,
+  (sc.capabilities?.add ?? []).forEach((capability, i) => {
+    problems.check(allowed.includes(bareCapability(capability)), `${property}.securityContext.capabilities.add[${i}]`,
       `must only add ${allowed.join(', ')} under the ${level} Pod Security Standard, got '${capability}'`);
-  }
+  });
   for (const field of ['user', 'group'] as const) {
     if (sc[field] !== undefined) {
       problems.checkInteger(`${property}.securityContext.${field}`, sc[field], 0);

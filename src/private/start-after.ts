@@ -2,6 +2,7 @@ import { Duration, Lazy, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
 import { AppContext } from './app-context';
+import { checkDuration } from './checks';
 import { AppNetworkPolicy } from './parts/part';
 import { Problems, show } from '../ground/problems';
 import { WAIT_FOR_ENV, WAIT_HOSTS_ENV, WAIT_PORT_ENV, WAIT_TIMEOUT_ENV, waitContainerName } from '../ground/waits';
@@ -96,7 +97,6 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
   const target = other.identity;
   const portName = options.port ?? target.ports[0].name;
   const timeout = options.timeout ?? DEFAULT_WAIT_TIMEOUT;
-  const seconds = timeout.toSeconds({ integral: false });
   const waitCheck = options.check ?? WaitCheck.tcp();
   problems.check(other !== app, 'other', `must be another app, got the app ${show(app.identity.name)} itself`);
   problems.check(!dependsOn(other.scope, app.scope), 'other',
@@ -109,7 +109,7 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
   const port = target.port(portName);
   problems.check(port !== undefined, 'options.port',
     `must name a port of ${show(target.name)} (declared: ${target.ports.map(p => `'${p.name}'`).join(', ')}), got ${show(portName)}`);
-  problems.checkSeconds('options.timeout', seconds, 1);
+  checkDuration(problems, 'options.timeout', timeout, 1);
   waitCheck._check(problems, 'options.check', app.props.allowUnpinnedImages === true);
   problems.throwIfAny();
 
@@ -125,7 +125,7 @@ export function addStartAfter(app: AppContext, other: AppContext, otherPolicy: A
     [WAIT_FOR_ENV]: kplus.EnvValue.fromValue(target.name),
     [WAIT_HOSTS_ENV]: kplus.EnvValue.fromValue(hosts.join(' ')),
     [WAIT_PORT_ENV]: kplus.EnvValue.fromValue(String(port!.number)),
-    [WAIT_TIMEOUT_ENV]: kplus.EnvValue.fromValue(String(seconds)),
+    [WAIT_TIMEOUT_ENV]: kplus.EnvValue.fromValue(String(timeout.toSeconds())),
     ...(wait.path === undefined ? {} : { [WAIT_PATH_ENV]: kplus.EnvValue.fromValue(wait.path) }),
   };
   // A TCP or HTTP try is bounded by `timeout 3`; a command bounds its own tries.

@@ -1,8 +1,11 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { containerCapabilities, containerSecurityContext } from './security';
+import { CONFIG_VOLUME } from '../ground/member-config';
+import { mountPathProblem, normalMountPath } from '../ground/mount-paths';
 import { Problems, show } from '../ground/problems';
 import { PodSecurity } from '../pod-security';
+import { VolumeClaimOptions } from '../storage';
 
 /** Fields of a container that cdk8s-plus does not express, by their path inside the container. */
 export type ContainerFields = { [path: string]: unknown };
@@ -15,6 +18,14 @@ export interface InitContainerOptions {
   readonly first?: boolean;
   /** Fields cdk8s-plus does not express, written as typed JSON patches. */
   readonly fields?: ContainerFields;
+}
+
+/** A volume mount as the pod template writes it. */
+export interface VolumeMountJson {
+  readonly name: string;
+  readonly mountPath: string;
+  readonly subPath?: string;
+  readonly readOnly?: boolean;
 }
 
 /** A change to the StatefulSet's JSON after cdk8s serialized it. */
@@ -39,6 +50,7 @@ type ContainerList = 'containers' | 'initContainers';
 export class StatefulSetWriter {
   private readonly order: { [list in ContainerList]: string[] } = { containers: [], initContainers: [] };
   private readonly edits: SerializedEdit[] = [];
+  private readonly lastMounts: Array<{ readonly container: string; readonly mount: VolumeMountJson }> = [];
   private firstInits = 0;
 
   constructor(private readonly statefulSet: kplus.StatefulSet, private readonly level: PodSecurity) {
@@ -99,12 +111,36 @@ export class StatefulSetWriter {
   }
 
   /**
+   * Mounts a volume in a container after every other mount it has when the YAML is
+   * written, in the order of these calls: a file mounted inside another mount (a file on
+   * a member's volume) must follow that mount, whenever it was added.
+   */
+  public addLastMount(containerName: string, mount: VolumeMountJson): void {
+    if (this.lastMounts.length === 0) {
+      this.afterSerialization(json => {
+        const containers: Array<{ name: string; volumeMounts?: VolumeMountJson[] }> = json.spec.template.spec.containers;
+        for (const { container, mount: last } of this.lastMounts) {
+          const target = containers.find(c => c.name === container)!;
+          target.volumeMounts = [...target.volumeMounts ?? [], last];
+        }
+      });
+    }
+    this.lastMounts.push({ container: containerName, mount });
+  }
+
+  /** The paths of the mounts added with `addLastMount` to a container. */
+  public lastMountPaths(containerName: string): string[] {
+    return this.lastMounts.filter(m => m.container === containerName).map(m => m.mount.mountPath);
+  }
+
+  /**
    * Reports what would make the pod template invalid or a member start without the
    * library's hardening: a container added to the StatefulSet directly, two containers or
    * two volumes of one name, a claim template named like a pod volume (the StatefulSet
-   * controller would put the claim in its place).
+   * controller would put the claim in its place), a mount added after construction over
+   * the root directory or over the directory of another mount of its container.
    */
-  public checkPod(problems: Problems, claims: string[]): void {
+  public checkPod(problems: Problems, claims: VolumeClaimOptions[]): void {
     const lists: Array<[ContainerList, kplus.Container[], string]> = [
       ['containers', this.statefulSet.containers, 'app.addSidecar(container)'],
       ['initContainers', this.statefulSet.initContainers, 'the app\'s initContainers prop'],
@@ -112,13 +148,15 @@ export class StatefulSetWriter {
     const names = new Map<string, string>();
     for (const [list, containers, instead] of lists) {
       containers.forEach((container, i) => {
-        problems.check(i < this.order[list].length, `statefulSet.${list}`,
-          `has the container ${show(container.name)}, added to the StatefulSet directly, so it misses the hardening `
-          + `of the Pod Security Standard and the checks of the library: add it with ${instead}`);
+        const property = `statefulSet.${list}[${i}]`;
+        problems.check(i < this.order[list].length, `${property}.name`,
+          `must be added with ${instead}, which hardens it for the Pod Security Standard and checks it, `
+          + `got ${show(container.name)}, added to the StatefulSet directly`);
         const other = names.get(container.name);
-        problems.check(other === undefined, `statefulSet.${list}`,
-          `must have containers of distinct names, got ${show(container.name)} twice (also in ${other}): rename one`);
-        names.set(container.name, list);
+        problems.check(other === undefined, `${property}.name`,
+          `must be distinct in the pod, got ${show(container.name)} twice (also ${other}): rename one`);
+        names.set(container.name, property);
+        checkMounts(problems, `${property}.volumeMounts`, container, list === 'containers' && i === 0 ? claims : []);
       });
     }
     const volumes = new Map<string, kplus.Volume>();
@@ -129,10 +167,10 @@ export class StatefulSetWriter {
         `must have distinct names, got two volumes named ${show(volume.name)}: rename one`);
       volumes.set(volume.name, volume);
     }
-    for (const claim of claims) {
-      problems.check(!volumes.has(claim), 'storage.claims',
-        `must be named unlike every volume of the pod, got ${show(claim)}, the name of a volume, which the claim would replace: rename the claim`);
-    }
+    claims.forEach((claim, i) => {
+      problems.check(!volumes.has(claim.name), `storage.claims[${i}].name`,
+        `must be named unlike every volume of the pod, got ${show(claim.name)}, the name of a volume, which the claim would replace: rename the claim`);
+    });
   }
 
   /** Records a container at the end of its list and writes its patches; returns its position. */
@@ -148,6 +186,35 @@ export class StatefulSetWriter {
       this.patch(JsonPatch.add(`${path}/${field}`, value));
     }
     return index;
+  }
+}
+
+/**
+ * The mounts of a container as the pod will have them (what cdk8s-plus holds, then the
+ * claims of the main container, but block volumes, which are devices), each at a directory of its own; the config volume's
+ * mounts are checked with the config files. What the props gave was checked at construction,
+ * so a problem here comes from a mount added later, through cdk8s-plus.
+ */
+function checkMounts(problems: Problems, property: string, container: kplus.Container, claims: VolumeClaimOptions[]): void {
+  const mounts = [
+    ...container.mounts.map((m, i) => ({ path: m.path, volume: m.volume.name, at: `${property}[${i}].path` })),
+    ...claims.flatMap((c, i) => c.volumeMode === kplus.PersistentVolumeMode.BLOCK ? []
+      : [{ path: c.mountPath, volume: c.name, at: `storage.claims[${i}].mountPath` }]),
+  ].filter(m => m.volume !== CONFIG_VOLUME);
+  const paths = new Map<string, string>();
+  for (const mount of mounts) {
+    const problem = mountPathProblem(mount.path);
+    if (problem) {
+      problems.add(mount.at, `${problem}, got ${show(mount.path)} for the volume ${show(mount.volume)}`);
+      continue;
+    }
+    const normal = normalMountPath(mount.path);
+    const other = paths.get(normal);
+    problems.check(other === undefined, mount.at, `must differ from the path of every other mount of the container, got ${show(mount.path)} `
+      + `for the volume ${show(mount.volume)}, the directory of ${other}: mount each volume at its own directory`);
+    if (other === undefined) {
+      paths.set(normal, `${mount.at} (${show(mount.path)})`);
+    }
   }
 }
 

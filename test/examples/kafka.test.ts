@@ -40,11 +40,33 @@ describe('examples/kafka', () => {
     expect(props.get('controller.quorum.voters')).toEqual(voters);
   });
 
-  test('the replicas prop sizes the cluster, and scaling by it alone leaves the pod template as it is', () => {
+  describe('scaled to 5 members by the replicas prop', () => {
     const five = synth(new KafkaChart(Testing.app(), 'kafka', { replicas: 5 }));
-    expect(findObject(five, 'StatefulSet', 'kafka').spec.replicas).toEqual(5);
-    expect(properties(five, 'kafka-4').get('node.id')).toEqual('4');
-    expect(properties(five, 'kafka-4').get('process.roles')).toEqual('broker,controller');
+    const template = (m: ReturnType<typeof synth>) => JSON.stringify(findObject(m, 'StatefulSet', 'kafka').spec.template);
+
+    test('has 5 members', () => {
+      expect(findObject(five, 'StatefulSet', 'kafka').spec.replicas).toEqual(5);
+    });
+
+    test('leaves the pod template byte-identical, so no member restarts', () => {
+      expect(template(five)).toEqual(template(manifests));
+    });
+
+    test.each([0, 1, 2])('leaves the server.properties of kafka-%i, a controller, as it is', ordinal => {
+      expect(properties(five, `kafka-${ordinal}`)).toEqual(properties(manifests, `kafka-${ordinal}`));
+    });
+
+    test.each([3, 4])('makes kafka-%i a broker only, with its own id, and the three voters', ordinal => {
+      const props = properties(five, `kafka-${ordinal}`);
+      expect(props.get('node.id')).toEqual(String(ordinal));
+      expect(props.get('process.roles')).toEqual('broker');
+      expect(props.get('listeners')).toEqual('PLAINTEXT://:9092');
+      expect(props.get('controller.quorum.voters')).toEqual(voters);
+    });
+
+    test('keeps a majority of the controllers through voluntary disruptions', () => {
+      expect(findObject(five, 'PodDisruptionBudget', 'kafka').spec.maxUnavailable).toEqual(1);
+    });
   });
 
   test('the cluster id is fixed in code and given to the storage format', () => {

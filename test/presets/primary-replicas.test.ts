@@ -89,12 +89,12 @@ describe('PrimaryReplicas', () => {
   });
 
   test('fails when a port is not declared or none is given', () => {
-    expect(() => database({ ports: ['http'] })).toThrow('\'ports\' must name ports of the main container (\'mysql\', \'admin\'), got \'http\'');
+    expect(() => database({ ports: ['http'] })).toThrow('\'ports[0]\' must name ports of the main container (\'mysql\', \'admin\'), got \'http\'');
     expect(() => database({ ports: [] })).toThrow('\'ports\' must name at least one port of the main container, got []');
   });
 
   test('fails when a port is named twice', () => {
-    expect(() => database({ ports: ['mysql', 'mysql'] })).toThrow('\'ports\' must not name a port twice, got \'mysql\' twice');
+    expect(() => database({ ports: ['mysql', 'mysql'] })).toThrow('\'ports[1]\' must not name a port twice, got \'mysql\' twice');
   });
 
   test('fails when the role file name is invalid', () => {

@@ -68,6 +68,33 @@ describe('Quorum', () => {
     expect(quorum.initialCluster('quorum', 'https')).toEqual(Etcd.initialCluster(zk, 'quorum', 'https'));
   });
 
+  test('with voters, the ensemble is the first members: its majority, its peer lists', () => {
+    const { quorum } = ensemble({ voters: 3 }, { replicas: 5 });
+    expect(quorum.members).toEqual(3);
+    expect(quorum.quorumSize).toEqual(2);
+    expect(Kraft.controllerQuorumVoters(quorum, 'quorum')).toEqual('1@zk-0.zk-headless:2888,2@zk-1.zk-headless:2888,3@zk-2.zk-headless:2888');
+  });
+
+  test('with voters, the members past them get ids too', () => {
+    const manifests = synth(ensemble({ voters: 3 }, { replicas: 5 }).chart);
+    expect(['zk-3', 'zk-4'].map(pod => memberView(manifests, 'zk', pod, '/conf').files)).toEqual([{ myid: '4\n' }, { myid: '5\n' }]);
+  });
+
+  test('with voters, the disruption budget keeps a majority of the voters even if only voters are disrupted', () => {
+    const { chart } = ensemble({ voters: 3 }, { replicas: 5 });
+    expect(findObject(synth(chart), 'PodDisruptionBudget', 'zk').spec.maxUnavailable).toEqual(1);
+  });
+
+  test('fails when the voters are more than the members', () => {
+    expect(() => ensemble({ voters: 5 })).toThrow(
+      '\'voters\' must be an integer from 1 to the app\'s replicas (3), got 5');
+  });
+
+  test('fails when the voters are even', () => {
+    expect(() => ensemble({ voters: 2 })).toThrow(
+      '\'voters\' must be odd: 2 members tolerate no more failures than 1, got 2; set \'allowEvenMembers: true\' to accept it');
+  });
+
   test('an even member count is accepted when allowed explicitly', () => {
     expect(ensemble({ allowEvenMembers: true }, { replicas: 4 }).quorum.quorumSize).toEqual(3);
   });

@@ -79,7 +79,7 @@ describe('container props', () => {
 
   test('fails when a cdk8s-plus probe has a sub-second duration, before cdk8s-plus fails to serialize it', () => {
     expectInvalidProps(withMain({ readiness: kplus.Probe.fromTcpSocket({ port: 8080, timeoutSeconds: Duration.millis(500) }) }),
-      '\'container.readiness\' must give initialDelaySeconds, periodSeconds and timeoutSeconds in whole seconds, got \'500 millis\'');
+      '\'container.readiness\' must give initialDelaySeconds, periodSeconds and timeoutSeconds as cdk8s Durations of whole seconds, got \'500 millis\'');
   });
 
   test('fails when a cdk8s-plus probe has fields the API server refuses or turns into defaults', () => {

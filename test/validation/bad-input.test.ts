@@ -158,7 +158,9 @@ const PROBES: Row[] = [
   row('an empty probe path', app({ readiness: MemberProbe.http('') }), 'readiness', 'must request a path', '\'\''),
   row('an unknown probe scheme', app({ readiness: MemberProbe.http('/', { scheme: 'FTP' as never }) }), 'readiness.scheme', 'must be HTTP or HTTPS', '\'FTP\''),
   row('a probe on an undeclared port', app({ readiness: MemberProbe.tcp({ port: 'admin' }) }), 'readiness', 'must probe a port the main container declares (\'web\')', '\'admin\''),
-  row('a cdk8s-plus probe with a timeout of half a second', main({ readiness: kplus.Probe.fromTcpSocket({ port: 8080, timeoutSeconds: Duration.millis(500) }) }), 'container.readiness', 'in whole seconds', '\'500 millis\''),
+  row('a cdk8s-plus probe with a timeout of half a second', main({ readiness: kplus.Probe.fromTcpSocket({ port: 8080, timeoutSeconds: Duration.millis(500) }) }), 'container.readiness', 'as cdk8s Durations of whole seconds', '\'500 millis\''),
+  row('a cdk8s-plus probe with a period of 1.5 seconds', main({ readiness: kplus.Probe.fromTcpSocket({ port: 8080, periodSeconds: Duration.seconds(1.5) }) }),
+    'container.readiness', 'as cdk8s Durations of whole seconds', '\'1.5 seconds\''),
   row('a cdk8s-plus probe with a period of 0', main({ readiness: kplus.Probe.fromTcpSocket({ port: 8080, periodSeconds: Duration.seconds(0) }) }), 'container.readiness.periodSeconds', POSITIVE_INT32, '0'),
   row('a cdk8s-plus probe with an initial delay beyond int32', main({ liveness: kplus.Probe.fromTcpSocket({ port: 8080, initialDelaySeconds: Duration.seconds(2147483648) }) }), 'container.liveness.initialDelaySeconds', INT32, '2147483648'),
   row('a cdk8s-plus probe with a failure threshold of -1', main({ readiness: kplus.Probe.fromTcpSocket({ port: 8080, failureThreshold: -1 }) }), 'container.readiness.failureThreshold', POSITIVE_INT32, '-1'),
@@ -199,10 +201,10 @@ const PARTS: Row[] = [
   row('a size of 8 EiB', claim({ size: Size.pebibyte(8192) }), 'storage.claims[0].size', 'below 8 EiB', '9007199254740992 KiB'),
   row('no access mode', claim({ accessModes: [] }), 'storage.claims[0].accessModes', 'must list at least one access mode', '[]'),
   row('an access mode twice', claim({ accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE, kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE] }),
-    'storage.claims[0].accessModes', 'each once', '["ReadWriteOnce","ReadWriteOnce"]'),
+    'storage.claims[0].accessModes[1]', 'must list each access mode once', '\'ReadWriteOnce\' twice'),
   row('ReadWriteOncePod with another mode', claim({ accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE_POD, kplus.PersistentVolumeAccessMode.READ_ONLY_MANY] }),
     'storage.claims[0].accessModes', 'must not list ReadWriteOncePod with other access modes', '["ReadWriteOncePod","ReadOnlyMany"]'),
-  row('an unknown access mode', claim({ accessModes: ['ReadWriteSometimes' as kplus.PersistentVolumeAccessMode] }), 'storage.claims[0].accessModes', 'must be one of', '\'ReadWriteSometimes\''),
+  row('an unknown access mode', claim({ accessModes: ['ReadWriteSometimes' as kplus.PersistentVolumeAccessMode] }), 'storage.claims[0].accessModes[0]', 'must be one of', '\'ReadWriteSometimes\''),
   row('an unknown volume mode', claim({ volumeMode: 'Raw' as kplus.PersistentVolumeMode }), 'storage.claims[0].volumeMode', 'must be one of \'Filesystem\', \'Block\'', '\'Raw\''),
   row('an uppercase claim name', claim({ name: 'Data' }), 'storage.claims[0].name', 'must be a DNS-1123 label', '\'Data\''),
   row('a relative mount path', claim({ mountPath: 'data' }), 'storage.claims[0].mountPath', 'must be an absolute path', '\'data\''),
@@ -216,14 +218,14 @@ const PARTS: Row[] = [
   row('a client Service name with a digit first', app({ clientService: { name: '1web' } }), 'clientService.name', 'must be a DNS-1035 label', '\'1web\''),
   row('an ExternalName client Service', app({ clientService: { type: kplus.ServiceType.EXTERNAL_NAME } }), 'clientService.type', 'must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER', '\'ExternalName\''),
   row('an unknown client Service type', app({ clientService: { type: 'Headless' as never } }), 'clientService.type', 'must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER', '\'Headless\''),
-  row('a client Service on an undeclared port', app({ clientService: { ports: ['admin'] } }), 'clientService.ports', 'must name ports of the main container', '\'admin\''),
+  row('a client Service on an undeclared port', app({ clientService: { ports: ['admin'] } }), 'clientService.ports[0]', 'must name ports of the main container', '\'admin\''),
   row('a client Service without ports', app({ clientService: { ports: [] } }), 'clientService.ports', 'must name at least one port', '[]'),
-  row('a client Service naming a port twice', app({ clientService: { ports: ['web', 'web'] } }), 'clientService.ports', 'must not name a port twice', '\'web\' twice'),
+  row('a client Service naming a port twice', app({ clientService: { ports: ['web', 'web'] } }), 'clientService.ports[1]', 'must not name a port twice', '\'web\' twice'),
   row('a client Service named like the headless one', app({ clientService: { name: 'web-headless' } }), 'clientService.name', 'must differ from the name of every other Service of the app', '\'web-headless\''),
   row('an uppercase pod Service suffix', app({ podServices: { suffix: 'Ext' } }), 'podServices.suffix', 'must be a DNS-1123 label', '\'Ext\''),
   row('an unknown pod Service type', app({ podServices: { type: 'Bogus' as never } }), 'podServices.type', 'must be CLUSTER_IP, NODE_PORT or LOAD_BALANCER', '\'Bogus\''),
-  row('pod Services on an undeclared port', app({ podServices: { ports: ['admin'] } }), 'podServices.ports', 'must name ports of the main container', '\'admin\''),
-  row('a network policy on an undeclared peer port', app({ networkPolicy: { peerPorts: ['admin'] } }), 'networkPolicy.peerPorts', 'must name ports of the main container', '\'admin\''),
+  row('pod Services on an undeclared port', app({ podServices: { ports: ['admin'] } }), 'podServices.ports[0]', 'must name ports of the main container', '\'admin\''),
+  row('a network policy on an undeclared peer port', app({ networkPolicy: { peerPorts: ['admin'] } }), 'networkPolicy.peerPorts[0]', 'must name ports of the main container', '\'admin\''),
   row('a network policy without peer ports', app({ networkPolicy: { peerPorts: [] } }), 'networkPolicy.peerPorts', 'must name at least one port', '[]'),
   row('a client pod label key with a space', app({ networkPolicy: { clientPodLabels: { 'bad key': 'x' } } }), 'networkPolicy.clientPodLabels', 'must hold valid label keys and values', '\'bad key\''),
   row('a client namespace label value with a dash first', app({ networkPolicy: { clientNamespaceLabels: { team: '-x' } } }), 'networkPolicy.clientNamespaceLabels', 'must hold valid label keys and values', '\'team\': \'-x\''),
@@ -233,8 +235,8 @@ const PARTS: Row[] = [
   row('a start-after timeout of half a second', startAfter({ timeout: Duration.millis(500) }), 'options.timeout', 'must be a whole number of seconds', '0.5 seconds'),
 ];
 
-function claim(overrides: object): () => unknown {
-  return app({ storage: { claims: [{ name: 'data', size: Size.gibibytes(1), mountPath: '/data', ...overrides }] } });
+function claim(overrides: object, container: Partial<kplus.ContainerProps> = {}): () => unknown {
+  return main(container, { storage: { claims: [{ name: 'data', size: Size.gibibytes(1), mountPath: '/data', ...overrides }] } });
 }
 
 function storage(overrides: object): () => unknown {
@@ -282,8 +284,8 @@ const PRESETS: Row[] = [
   row('an uppercase primary Service name', primaryReplicas({ primaryServiceName: 'Primary' }), 'primaryServiceName', 'must be a DNS-1035 label', '\'Primary\''),
   row('a read Service named like the primary one', primaryReplicas({ readServiceName: 'db-primary' }), 'readServiceName', 'must differ from \'primaryServiceName\'', '\'db-primary\''),
   row('a primary Service named like the headless one', primaryReplicas({ primaryServiceName: 'db-headless' }), 'primaryServiceName', 'must differ from the headless Service\'s name', '\'db-headless\''),
-  row('a port named twice for the primary', primaryReplicas({ ports: ['mysql', 'mysql'] }), 'ports', 'must not name a port twice', '\'mysql\' twice'),
-  row('an undeclared port for the primary', primaryReplicas({ ports: ['admin'] }), 'ports', 'must name ports of the main container', '\'admin\''),
+  row('a port named twice for the primary', primaryReplicas({ ports: ['mysql', 'mysql'] }), 'ports[1]', 'must not name a port twice', '\'mysql\' twice'),
+  row('an undeclared port for the primary', primaryReplicas({ ports: ['admin'] }), 'ports[0]', 'must name ports of the main container', '\'admin\''),
   row('no port for the primary', primaryReplicas({ ports: [] }), 'ports', 'must name at least one port', '[]'),
   row('a role file with a slash', primaryReplicas({ roleFile: 'x/y' }), 'roleFile', 'must have only letters, digits', '\'x/y\''),
 ];
@@ -333,11 +335,138 @@ const COLLISIONS: Row[] = [
   '\'db-headless\' for Service \'second/db/HeadlessService\' and Service \'first/db/HeadlessService\', both without a namespace'),
 ];
 
+/** An empty directory volume `name` of a fresh chart (a chart per call, so volumes never share one). */
+function emptyDir(name: string): kplus.Volume {
+  return kplus.Volume.fromEmptyDir(newChart(), name, name);
+}
+
+/** An app `web` with its config at `configMountPath` and one shared file, synthesized. */
+function configAt(configMountPath: string, extra: (app: OrderedStatefulApp) => void = () => undefined,
+  props: Partial<OrderedStatefulAppProps> = {}): () => unknown {
+  return () => {
+    const chart = newChart();
+    const web = new OrderedStatefulApp(chart, 'web', webProps({ configMountPath, ...props }));
+    web.addSharedFile('app.conf', 'x');
+    extra(web);
+    return Testing.synth(chart);
+  };
+}
+
+/** An app `web` with a sidecar whose container has these props, synthesized. */
+function sidecar(container: Partial<kplus.ContainerProps>): () => unknown {
+  return () => {
+    const chart = newChart();
+    new OrderedStatefulApp(chart, 'web', webProps()).addSidecar({ name: 'exporter', image: 'prom/statsd-exporter:v0.26.1', ...container });
+    return Testing.synth(chart);
+  };
+}
+
+/** An app `web` whose main container gets a mount through cdk8s-plus after construction, synthesized. */
+function mountedLater(path: string, props: Partial<OrderedStatefulAppProps> = {}): () => unknown {
+  return () => {
+    const chart = newChart();
+    new OrderedStatefulApp(chart, 'web', webProps(props)).mainContainer.mount(path, kplus.Volume.fromEmptyDir(chart, 'Cache', 'cache'));
+    return Testing.synth(chart);
+  };
+}
+
+const ROOT = 'must not be the root directory \'/\', which the volume would hide';
+const ABSOLUTE = 'must be an absolute path without \'..\' and \':\'';
+const OWN_DIRECTORY = 'must differ from the path of every other mount of the container';
+
+const MOUNTS: Row[] = [
+  row('the config mounted over the root directory', app({ configMountPath: '/' }), 'configMountPath', ROOT, '\'/\''),
+  row('the config mounted over the root directory, spelled //', app({ configMountPath: '//' }), 'configMountPath', ROOT, '\'//\''),
+  row('a config directory with a colon', app({ configMountPath: '/etc:web' }), 'configMountPath', ABSOLUTE, '\'/etc:web\''),
+  row('a relative config directory', app({ configMountPath: 'etc/web' }), 'configMountPath', ABSOLUTE, '\'etc/web\''),
+  row('a claim mounted over the root directory', claim({ mountPath: '/' }), 'storage.claims[0].mountPath', ROOT, '\'/\''),
+  row('a claim mounted with a colon', claim({ mountPath: '/data:rw' }), 'storage.claims[0].mountPath', ABSOLUTE, '\'/data:rw\''),
+  row('a second claim at the first one\'s directory with a trailing slash', app({
+    storage: { claims: [{ name: 'data', size: Size.gibibytes(1), mountPath: '/data' }, { name: 'logs', size: Size.gibibytes(1), mountPath: '/data/' }] },
+  }), 'storage.claims[1].mountPath', 'must not be used by another mount of the main container', '\'/data/\', which storage.claims[0] uses'),
+  row('a claim at a container mount\'s directory with a dot segment', claim({ mountPath: '/tmp/.' }, { volumeMounts: [{ path: '/tmp', volume: emptyDir('tmp') }] }),
+    'storage.claims[0].mountPath', 'must not be used by another mount of the main container', '\'/tmp/.\', which container.volumeMounts[0] uses'),
+  row('a file mounted over the root directory', configAt('/etc/web', web => web.mountFile('app.conf', '/')), 'mountFile.path', ROOT, '\'/\''),
+  row('the config directory at a claim\'s directory with a trailing slash', configAt('/data/', () => undefined, {
+    storage: { claims: [{ name: 'data', size: Size.gibibytes(1), mountPath: '/data' }] },
+  }), 'configMountPath', 'must not be, contain or lie under another mount of the main container', '\'/data/\', which overlaps \'/data\' (claim \'data\')'),
+  row('a main container mount over the root directory', main({ volumeMounts: [{ path: '/', volume: emptyDir('root') }] }), 'container.volumeMounts[0].path', ROOT, '\'/\''),
+  row('a main container mount with a relative path', main({ volumeMounts: [{ path: 'tmp', volume: emptyDir('tmp') }] }), 'container.volumeMounts[0].path', ABSOLUTE, '\'tmp\''),
+  row('two main container mounts at one directory', main({ volumeMounts: [{ path: '/tmp', volume: emptyDir('a') }, { path: '/tmp/', volume: emptyDir('b') }] }),
+    'container.volumeMounts[1].path', OWN_DIRECTORY, '\'/tmp/\', the directory of container.volumeMounts[0] (\'/tmp\')'),
+  row('two init container mounts at one directory, spelled with //', init({ volumeMounts: [{ path: '/work', volume: emptyDir('a') }, { path: '//work', volume: emptyDir('b') }] }),
+    'initContainers[0].volumeMounts[1].path', OWN_DIRECTORY, '\'//work\', the directory of initContainers[0].volumeMounts[0] (\'/work\')'),
+  row('a sidecar mount over the root directory', sidecar({ volumeMounts: [{ path: '/', volume: emptyDir('root') }] }), 'container.volumeMounts[0].path', ROOT, '\'/\''),
+  row('a mount added through cdk8s-plus over the root directory', mountedLater('/'), 'statefulSet.containers[0].volumeMounts[0].path', ROOT, '\'/\' for the volume \'cache\''),
+  row('a mount added through cdk8s-plus at a claim\'s directory', mountedLater('/data/', { storage: { claims: [{ name: 'data', size: Size.gibibytes(1), mountPath: '/data' }] } }),
+    'storage.claims[0].mountPath', OWN_DIRECTORY, '\'/data\' for the volume \'data\', the directory of statefulSet.containers[0].volumeMounts[0].path (\'/data/\')'),
+];
+
+/** An app `web` in a fresh chart whose StatefulSet `change` alters through cdk8s-plus, synthesized. */
+function changed(change: (app: OrderedStatefulApp) => void, props: Partial<OrderedStatefulAppProps> = {}): () => unknown {
+  return () => {
+    const chart = newChart();
+    change(new OrderedStatefulApp(chart, 'web', webProps(props)));
+    return Testing.synth(chart);
+  };
+}
+
+const TWO_CLAIMS = { name: 'data', size: Size.gibibytes(1), mountPath: '/data' };
+
+// A problem with one element of a list names that element by its index.
+const LIST_ELEMENTS: Row[] = [
+  row('a second claim named like the first', app({ storage: { claims: [TWO_CLAIMS, { ...TWO_CLAIMS, mountPath: '/logs' }] } }), 'storage.claims[1].name', 'must be unique', '\'data\' twice'),
+  row('a second claim with an uppercase name', app({ storage: { claims: [TWO_CLAIMS, { ...TWO_CLAIMS, name: 'Logs', mountPath: '/logs' }] } }), 'storage.claims[1].name', 'must be a DNS-1123 label', '\'Logs\''),
+  row('a second claim at the first one\'s path', app({ storage: { claims: [TWO_CLAIMS, { ...TWO_CLAIMS, name: 'logs' }] } }), 'storage.claims[1].mountPath', 'must not be used by another mount', '\'/data\', which storage.claims[0] uses'),
+  row('a third init container with capitals', app({ initContainers: [{ image: 'busybox:1.36.1' }, { image: 'busybox:1.36.1' }, { name: 'Init', image: 'busybox:1.36.1' }] }),
+    'initContainers[2].name', 'a DNS-1123 label', '\'Init\''),
+  row('a second init container with an unpinned image', app({ initContainers: [{ image: 'busybox:1.36.1' }, { image: 'busybox' }] }), 'initContainers[1].image', 'must be pinned', '\'busybox\''),
+  row('a second port named like the first', main({ ports: [WEB_PORT, { name: 'web', number: 9090 }] }), 'container.ports[1].name', 'must be unique', '\'web\' twice'),
+  row('a second port with the first one\'s number', main({ ports: [WEB_PORT, { name: 'admin', number: 8080 }] }), 'container.ports[1].number', 'must be unique per protocol', '8080 twice'),
+  row('a second capability the level refuses', main({ securityContext: { capabilities: { add: [kplus.Capability.NET_BIND_SERVICE, kplus.Capability.SYS_ADMIN] } } }),
+    'container.securityContext.capabilities.add[1]', 'must only add', '\'CAP_SYS_ADMIN\''),
+  row('a second envFrom with a bad prefix', () => {
+    const chart = newChart();
+    const source = kplus.ConfigMap.fromConfigMapName(chart, 'Settings', 'settings');
+    return new OrderedStatefulApp(chart, 'web', webProps({ container: { image: IMAGE, ports: [WEB_PORT], envFrom: [kplus.Env.fromConfigMap(source, 'OK_'), kplus.Env.fromConfigMap(source, '1X')] } }));
+  }, 'container.envFrom[1]', 'has a prefix that must', '\'1X\''),
+  row('a network policy naming a client port twice', app({ networkPolicy: { clientPorts: ['web', 'web'] } }), 'networkPolicy.clientPorts[1]', 'must not name a port twice', '\'web\' twice'),
+  row('pod Services on a second port that is not declared', app({ podServices: { ports: ['web', 'admin'] } }), 'podServices.ports[1]', 'must name ports of the main container', '\'admin\''),
+  row('a container added to the StatefulSet directly', changed(web => web.statefulSet.addContainer({ name: 'shell', image: 'busybox:1.36.1' })),
+    'statefulSet.containers[1].name', 'must be added with app.addSidecar(container)', '\'shell\', added to the StatefulSet directly'),
+  row('a claim named like a volume of the pod', configAt('/etc/web', () => undefined, { storage: { claims: [{ ...TWO_CLAIMS, name: 'member-config-source' }] } }),
+    'storage.claims[0].name', 'must be named unlike every volume of the pod', '\'member-config-source\''),
+];
+
+/** A value of another type where the API takes a cdk8s value class, as JavaScript (or a cast) can give it. */
+function untyped<T>(value: unknown): T {
+  return value as T;
+}
+
+// cdk8s refuses a negative Duration or Size where it is made (see the test below); a value
+// of another type gets through to the library, which reports it before reading it.
+const VALUE_CLASSES: Row[] = [
+  row('minReady as a number', app({ rollout: { minReady: untyped(5) } }), 'rollout.minReady', 'must be a cdk8s Duration such as Duration.seconds(30)', '5'),
+  row('a termination grace period as a string', app({ terminationGracePeriod: untyped('30s') }), 'terminationGracePeriod', 'must be a cdk8s Duration', '\'30s\''),
+  row('a probe period as a number', app({ readiness: MemberProbe.tcp({ period: untyped(10) }) }), 'readiness.period', 'must be a cdk8s Duration', '10'),
+  row('a probe timeout as an object', app({ liveness: MemberProbe.tcp({ timeout: untyped({ seconds: 5 }) }) }), 'liveness.timeout', 'must be a cdk8s Duration', '{"seconds":5}'),
+  row('a start-after timeout as a number', startAfter({ timeout: 60 }), 'options.timeout', 'must be a cdk8s Duration', '60'),
+  row('a cdk8s-plus probe period as a number', main({ readiness: kplus.Probe.fromTcpSocket({ port: 8080, periodSeconds: untyped(10) }) }),
+    'container.readiness', 'as cdk8s Durations of whole seconds', 'a value that is not a cdk8s Duration'),
+  row('a claim size as a number', claim({ size: 10 }), 'storage.claims[0].size', 'must be a cdk8s Size such as Size.gibibytes(10)', '10'),
+  row('a memory request as a string', main({ resources: { memory: { request: untyped('512Mi') } } }), 'container.resources.memory.request', 'must be a cdk8s Size', '\'512Mi\''),
+  row('an ephemeral storage limit as a number', main({ resources: { ephemeralStorage: { limit: untyped(1) } } }), 'container.resources.ephemeralStorage.limit', 'must be a cdk8s Size', '1'),
+  row('a CPU request as a number', init({ resources: { cpu: { request: untyped(0.5) } } }), 'initContainers[0].resources.cpu.request', 'must be a cdk8s-plus Cpu such as Cpu.millis(500)', '0.5'),
+];
+
 const TABLE: Array<[string, Row[]]> = [
   ['identity and ranges', IDENTITY],
   ['containers', CONTAINERS],
   ['probes', PROBES],
   ['production parts', PARTS],
+  ['mount paths', MOUNTS],
+  ['elements of lists', LIST_ELEMENTS],
+  ['values of another type than a cdk8s value class', VALUE_CLASSES],
   ['presets', PRESETS],
   ['collisions between apps', COLLISIONS],
 ];
@@ -349,5 +478,26 @@ describe.each(TABLE)('bad input: %s', (_, rows) => {
     expect(line ?? message).toContain(`'${r.property}' `);
     expect(line ?? message).toContain(r.allowed);
     expect(line ?? message).toContain(`got ${r.got}`);
+  });
+});
+
+describe('bad input: values of the cdk8s value classes', () => {
+  test('fails where a negative Duration or Size is made, in cdk8s, before the library is given it', () => {
+    expect(errorOf(() => Duration.seconds(-5))).toBe('Duration amounts cannot be negative. Received: -5');
+    expect(errorOf(() => Size.gibibytes(-1))).toBe('Storage amounts cannot be negative. Received: -1');
+  });
+
+  test('fails with every value of another type at once, each with its property', () => {
+    const message = errorOf(main({ resources: { memory: { request: untyped(512), limit: untyped(1024) } } }, {
+      rollout: { minReady: untyped(5) }, terminationGracePeriod: untyped(30), readiness: MemberProbe.tcp({ period: untyped(10) }),
+    }));
+    expect(message).toBe([
+      '\'test/web\': invalid OrderedStatefulAppProps:',
+      '- \'container.resources.memory.request\' must be a cdk8s Size such as Size.gibibytes(10), got 512',
+      '- \'container.resources.memory.limit\' must be a cdk8s Size such as Size.gibibytes(10), got 1024',
+      '- \'readiness.period\' must be a cdk8s Duration such as Duration.seconds(30), got 10',
+      '- \'terminationGracePeriod\' must be a cdk8s Duration such as Duration.seconds(30), got 30',
+      '- \'rollout.minReady\' must be a cdk8s Duration such as Duration.seconds(30), got 5',
+    ].join('\n'));
   });
 });

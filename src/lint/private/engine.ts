@@ -4,6 +4,7 @@ import { NetworkPolicies } from './network';
 import { K8sObject, objectRef } from './objects';
 import { checkAcceptances, markAccepted } from './rules/acceptance';
 import { RawFinding, RuleId, RULES } from './rules/catalog';
+import { compareClaims } from './rules/claims';
 import { checkDisruption } from './rules/disruption';
 import { checkDrift } from './rules/drift';
 import { checkDuplicates } from './rules/duplicates';
@@ -40,10 +41,10 @@ export function lintObjects(objects: K8sObject[], previous?: K8sObject[]): RawFi
     ...checkNetworkPolicies(bundle, new Waits(bundle), new NetworkPolicies(bundle)),
     ...checkDrift(bundle),
     ...checkOrdering(bundle),
-    ...(previous ? compareStatefulSets(new Bundle(previous), bundle) : []),
+    ...(previous ? compareVersions(new Bundle(previous), bundle) : []),
   ];
   const ran = new Set((Object.keys(RULES) as RuleId[])
-    .filter(rule => !rule.startsWith('acceptance-') && (previous || rule !== 'immutable-field-changed')));
+    .filter(rule => !rule.startsWith('acceptance-') && (previous || !COMPARING_RULES.includes(rule))));
   return sortFindings([...markAccepted(findings), ...checkAcceptances(objects, findings, ran)]);
 }
 
@@ -51,7 +52,14 @@ export function lintObjects(objects: K8sObject[], previous?: K8sObject[]): RawFi
  * Compares two versions of a bundle for changes a live cluster rejects.
  */
 export function compareObjects(previous: K8sObject[], next: K8sObject[]): RawFinding[] {
-  return sortFindings(markAccepted(compareStatefulSets(new Bundle(previous), new Bundle(next))));
+  return sortFindings(markAccepted(compareVersions(new Bundle(previous), new Bundle(next))));
+}
+
+/** The rules that compare the manifests with the ones applied today, run only with them. */
+const COMPARING_RULES: RuleId[] = ['immutable-field-changed', 'claims-abandoned'];
+
+function compareVersions(previous: Bundle, next: Bundle): RawFinding[] {
+  return [...compareStatefulSets(previous, next), ...compareClaims(previous, next)];
 }
 
 /**

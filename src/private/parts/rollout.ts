@@ -1,6 +1,7 @@
-import { Duration, JsonPatch } from 'cdk8s';
+import { JsonPatch } from 'cdk8s';
 import { ProductionPart } from './part';
 import { UpdateStrategy } from '../../rollout';
+import { checkDuration } from '../checks';
 
 /** The number of old revisions kept when `rollout.revisionHistoryLimit` is not set. */
 const DEFAULT_REVISION_HISTORY_LIMIT = 10;
@@ -13,7 +14,7 @@ export const ROLLOUT: ProductionPart = {
   check(problems, props) {
     const rollout = props.rollout ?? {};
     rollout.strategy?._check(problems, 'rollout.strategy');
-    problems.checkSeconds('rollout.minReady', (rollout.minReady ?? Duration.seconds(0)).toSeconds({ integral: false }), 0);
+    checkDuration(problems, 'rollout.minReady', rollout.minReady, 0);
     if (rollout.revisionHistoryLimit !== undefined) {
       problems.checkInteger('rollout.revisionHistoryLimit', rollout.revisionHistoryLimit, 0);
     }

@@ -1,55 +1,26 @@
-import { JsonPatch, Size, SizeRoundingBehavior } from 'cdk8s';
+import { JsonPatch, SizeRoundingBehavior } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ProductionPart } from './part';
+import { mountPathProblem, normalMountPath } from '../../ground/mount-paths';
 import { isDns1123Label, isDns1123Subdomain, MAX_LABEL_LENGTH } from '../../ground/names';
 import { isIntegerIn, MAX_INT32 } from '../../ground/numbers';
 import { Problems, show } from '../../ground/problems';
 import { ClaimRetention } from '../../storage';
-import { checkChoice } from '../checks';
+import { checkChoice, checkSize } from '../checks';
+import { storageQuantity } from '../sizes';
 
 /** The fsGroup when neither `storage.fsGroup` nor the main container's group is set. */
 const DEFAULT_FS_GROUP = 1000;
-
-const UNITS: Array<[string, (size: Size) => number]> = [
-  ['Pi', s => s.toPebibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Ti', s => s.toTebibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Gi', s => s.toGibibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Mi', s => s.toMebibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Ki', s => s.toKibibytes({ rounding: SizeRoundingBehavior.NONE })],
-];
-
-/**
- * The Kubernetes quantity of a size, in the largest binary unit that keeps it whole
- * (`10Gi`, `1536Mi`), or undefined when it is not a positive whole number of KiB below
- * 2^53 KiB (8 EiB, the most a quantity of bytes holds), which JavaScript writes exactly.
- */
-function storageQuantity(size: Size): string | undefined {
-  const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
-  if (!Number.isSafeInteger(kib) || kib <= 0) {
-    return undefined;
-  }
-  for (const [suffix, convert] of UNITS) {
-    try {
-      const amount = convert(size);
-      if (amount > 0 && Number.isInteger(amount)) {
-        return `${amount}${suffix}`;
-      }
-    } catch {
-      // not a whole number of this unit: try the next smaller one
-    }
-  }
-  return undefined;
-}
 
 function checkAccessModes(problems: Problems, property: string, accessModes: kplus.PersistentVolumeAccessMode[] | undefined): void {
   if (accessModes === undefined) {
     return;
   }
-  problems.check(accessModes.length > 0 && new Set(accessModes).size === accessModes.length, property,
-    `must list at least one access mode, each once, got ${show(accessModes)}`);
-  for (const mode of accessModes) {
-    checkChoice(problems, property, mode, Object.values(kplus.PersistentVolumeAccessMode));
-  }
+  problems.check(accessModes.length > 0, property, 'must list at least one access mode, got []');
+  accessModes.forEach((mode, i) => {
+    checkChoice(problems, `${property}[${i}]`, mode, Object.values(kplus.PersistentVolumeAccessMode));
+    problems.check(accessModes.indexOf(mode) === i, `${property}[${i}]`, `must list each access mode once, got ${show(mode)} twice`);
+  });
   problems.check(!accessModes.includes(kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE_POD) || accessModes.length === 1, property,
     `must not list ReadWriteOncePod with other access modes, got ${show(accessModes)}`);
 }
@@ -72,27 +43,32 @@ export const STORAGE: ProductionPart = {
     }
     problems.check(storage.claims.length > 0, 'storage.claims', 'must have at least one claim, got []');
     const names = new Set<string>();
-    const paths = new Map<string, string>((props.container.volumeMounts ?? []).map(m => [m.path, 'container.volumeMounts']));
+    const paths = new Map<string, string>((props.container.volumeMounts ?? []).map((m, i) => [normalMountPath(m.path), `container.volumeMounts[${i}]`]));
     storage.claims.forEach((claim, i) => {
       const property = `storage.claims[${i}]`;
       problems.check(isDns1123Label(claim.name), `${property}.name`,
         `must be a DNS-1123 label (lowercase letters, digits and '-', alphanumeric at both ends, at most ${MAX_LABEL_LENGTH} characters), got ${show(claim.name)}`);
       problems.check(!names.has(claim.name), `${property}.name`, `must be unique, got ${show(claim.name)} twice`);
       names.add(claim.name);
-      problems.check(storageQuantity(claim.size) !== undefined, `${property}.size`,
-        `must be a positive whole number of KiB below 8 EiB, got ${claim.size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
+      if (checkSize(problems, `${property}.size`, claim.size)) {
+        problems.check(storageQuantity(claim.size) !== undefined, `${property}.size`,
+          `must be a positive whole number of KiB below 8 EiB, got ${claim.size.toKibibytes({ rounding: SizeRoundingBehavior.NONE })} KiB`);
+      }
       if (claim.storageClassName !== undefined) {
         problems.check(claim.storageClassName === '' || isDns1123Subdomain(claim.storageClassName), `${property}.storageClassName`,
           'must be the name of a StorageClass, a DNS subdomain (lowercase letters, digits, \'-\' and \'.\'), '
           + `or '' for no class, got ${show(claim.storageClassName)}`);
       }
       checkChoice(problems, `${property}.volumeMode`, claim.volumeMode, Object.values(kplus.PersistentVolumeMode));
-      problems.check(claim.mountPath.startsWith('/') && !claim.mountPath.split('/').includes('..'), `${property}.mountPath`,
-        `must be an absolute path without '..', got ${show(claim.mountPath)}`);
-      const owner = paths.get(claim.mountPath);
-      problems.check(owner === undefined, `${property}.mountPath`,
-        `must not be used by another mount of the main container, got ${show(claim.mountPath)}, which ${owner} uses`);
-      paths.set(claim.mountPath, property);
+      const pathProblem = mountPathProblem(claim.mountPath);
+      if (pathProblem) {
+        problems.add(`${property}.mountPath`, `${pathProblem}, got ${show(claim.mountPath)}`);
+      } else {
+        const owner = paths.get(normalMountPath(claim.mountPath));
+        problems.check(owner === undefined, `${property}.mountPath`,
+          `must not be used by another mount of the main container, got ${show(claim.mountPath)}, which ${owner} uses`);
+        paths.set(normalMountPath(claim.mountPath), property);
+      }
       if (claim.subPath !== undefined) {
         problems.check(!isBlock(claim.volumeMode), `${property}.subPath`, `cannot be used with a block volume, got ${show(claim.subPath)}`);
         problems.check(!claim.subPath.startsWith('/') && !claim.subPath.split('/').includes('..'), `${property}.subPath`,
@@ -129,8 +105,11 @@ export const STORAGE: ProductionPart = {
       whenDeleted: storage.whenDeleted ?? ClaimRetention.RETAIN,
       whenScaled: storage.whenScaled ?? ClaimRetention.RETAIN,
     }));
-    // Written as the API server stores them, so that GitOps controllers see no difference.
-    const templates = storage.claims.map(claim => ({
+    // Written as the API server stores them, so that GitOps controllers see no difference;
+    // the claim templates of an adopted StatefulSet as they are live, which the checks hold
+    // the claims to (a live StatefulSet cannot change them).
+    const live = app.props.adopt?._live().claims ?? [];
+    const templates = storage.claims.map(claim => live.find(was => was.name === claim.name)?.stored ?? ({
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
       metadata: { name: claim.name },
@@ -141,6 +120,7 @@ export const STORAGE: ProductionPart = {
         volumeMode: claim.volumeMode ?? kplus.PersistentVolumeMode.FILE_SYSTEM,
       },
     }));
+    // Paths as given, as the API server stores them; the checks compare their normal forms.
     const mounts = storage.claims.filter(c => !isBlock(c.volumeMode)).map(c => ({
       name: c.name,
       mountPath: c.mountPath,

@@ -1,4 +1,5 @@
 import type * as JsYaml from 'js-yaml';
+import { describeYamlError } from '../../../ground/yaml';
 import { invalidYaml } from '../errors';
 import { lazy } from '../lazy';
 
@@ -73,12 +74,6 @@ function load(chunk: Chunk, source: string, document: number): unknown[] {
   } catch (e) {
     throw invalidYaml(source, document, describeYamlError(e, chunk.line));
   }
-}
-
-function describeYamlError(e: unknown, firstLine: number): string {
-  const error = e as { reason?: string; message?: string; mark?: { line: number; column: number } };
-  const reason = error.reason ?? String(error.message ?? e).split('\n')[0];
-  return error.mark ? `${reason} (line ${firstLine + error.mark.line}, column ${error.mark.column + 1})` : reason;
 }
 
 interface Chunk {

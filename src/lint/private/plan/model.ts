@@ -1,11 +1,15 @@
 import { memberPodName } from '../../../ground/names';
+import { memberClaimName } from '../../../ground/statefulset';
 import { Bundle } from '../bundle';
 import { canonicalJson } from '../canonical';
 import { disruptionOf, majorityOf } from '../disruption';
 import { memberConfigLayout } from '../member-files';
+import { pairStatefulSets, PairKind, SetPair } from '../pairing';
 import { podReferences } from '../references';
+import { abandonedClaims, AbandonedClaims } from '../rules/claims';
 import { changedImmutableFields, orphanDelete } from '../rules/immutable-fields';
-import { asArray, lastOrdinal, StatefulSetView } from '../workloads';
+import { labelSelector, selects } from '../selectors';
+import { asArray, lastOrdinal, memberLabels, StatefulSetView } from '../workloads';
 
 /** Members listed by name in a plan, at most; the rest are counted. */
 export const PLAN_LIST_LIMIT = 10;
@@ -59,7 +63,20 @@ export interface SetPlan {
   readonly name: string;
   readonly namespace: string;
   readonly namespaceExplicit: boolean;
-  readonly change: 'created' | 'deleted' | 'changed' | 'unchanged';
+  readonly change: 'created' | 'deleted' | 'changed' | 'unchanged' | 'renamed';
+  /**
+   * How the change is applied: in place (no member restarts), a rolling restart, or a new
+   * StatefulSet object (the API server refuses the update, or the name changes).
+   */
+  readonly applied?: 'in place' | 'rolling restart' | 'replaced';
+  /** The previous StatefulSet this one is taken to be, when it is not the same namespace and name. */
+  readonly pairedWith?: { readonly name: string; readonly namespace: string; readonly namespaceExplicit: boolean; readonly kind: PairKind };
+  /** The claims every member that stays keeps, when none is left behind. */
+  readonly keptClaims?: Pods;
+  /** Members that would start on new claims while the old ones keep the data unmounted. */
+  readonly abandoned?: AbandonedClaims;
+  /** With `rejected`: whether the new StatefulSet's selector selects the running members, so it adopts them. */
+  readonly adoptsMembers?: boolean;
   /** Immutable fields that changed: the api server rejects the update. */
   readonly rejected: Array<{ readonly path: string }>;
   /** How to replace the StatefulSet, keeping its pods. */
@@ -87,12 +104,12 @@ export interface Plan {
  * What applying `next` over `previous` does to each StatefulSet.
  */
 export function planChanges(previous: Bundle, next: Bundle): Plan {
+  const pairing = pairStatefulSets(previous, next);
   const sets = next.statefulSets.map(sts => {
-    const old = previous.statefulSet(sts.namespace, sts.name);
-    return old ? planChange(previous, next, old, sts) : planCreate(sts);
+    const pair = pairing.pairs.find(p => p.next === sts);
+    return pair ? planChange(previous, next, pair) : planCreate(sts);
   });
-  const deleted = previous.statefulSets.filter(old => !next.statefulSet(old.namespace, old.name)).map(planDelete);
-  return { sets: [...sets, ...deleted] };
+  return { sets: [...sets, ...pairing.deleted.map(planDelete)] };
 }
 
 function base(sts: StatefulSetView): Pick<SetPlan, 'name' | 'namespace' | 'namespaceExplicit' | 'wayOut'> {
@@ -120,7 +137,11 @@ function planDelete(sts: StatefulSetView): SetPlan {
   };
 }
 
-function planChange(previous: Bundle, next: Bundle, old: StatefulSetView, sts: StatefulSetView): SetPlan {
+function planChange(previous: Bundle, next: Bundle, pair: SetPair): SetPlan {
+  const { old, next: sts } = pair;
+  if (pair.kind === 'renamed') {
+    return planRename(pair);
+  }
   const rejected = changedImmutableFields(old, sts).map(c => ({ path: c.path }));
   const templateChanges = diffTemplate(old.obj.raw.spec?.template ?? {}, sts.obj.raw.spec?.template ?? {});
   const configChanges = diffConfig(previous, next, sts);
@@ -128,9 +149,15 @@ function planChange(previous: Bundle, next: Bundle, old: StatefulSetView, sts: S
   const scale = old.replicas !== sts.replicas || old.ordinalStart !== sts.ordinalStart ? planScale(old, sts) : undefined;
   const restart = templateChanges.length > 0 ? planRestart(old, sts) : undefined;
   const changed = rejected.length + templateChanges.length + configChanges.length + specChanges.length > 0 || scale !== undefined;
+  const abandoned = abandonedClaims(pair, PLAN_LIST_LIMIT);
   return {
     ...base(sts),
     change: changed ? 'changed' : 'unchanged',
+    applied: rejected.length > 0 ? 'replaced' : restart && restart.members.count > 0 ? 'rolling restart' : 'in place',
+    pairedWith: pair.kind === 'same' ? undefined : pairedWith(pair),
+    keptClaims: abandoned ? undefined : claims(sts, [{ from: Math.max(old.ordinalStart, sts.ordinalStart), to: Math.min(lastOrdinal(old), lastOrdinal(sts)) }], 'up'),
+    abandoned,
+    adoptsMembers: rejected.length > 0 ? adopts(old, sts) : undefined,
     rejected,
     templateChanges,
     specChanges,
@@ -139,6 +166,31 @@ function planChange(previous: Bundle, next: Bundle, old: StatefulSetView, sts: S
     scale,
     availability: restart && restart.members.count > 0 ? availability(next, sts, restart.atOnce) : undefined,
   };
+}
+
+/**
+ * A StatefulSet under a new name that is the same app as an old one: the old one and its
+ * members are deleted, the new one starts its own.
+ */
+function planRename(pair: SetPair): SetPlan {
+  const created = planCreate(pair.next);
+  return {
+    ...created,
+    change: 'renamed',
+    applied: 'replaced',
+    pairedWith: pairedWith(pair),
+    deleted: planDelete(pair.old).deleted,
+    abandoned: abandonedClaims(pair, PLAN_LIST_LIMIT),
+  };
+}
+
+function pairedWith(pair: SetPair): SetPlan['pairedWith'] {
+  return { name: pair.old.name, namespace: pair.old.namespace, namespaceExplicit: pair.old.obj.namespaceExplicit, kind: pair.kind };
+}
+
+/** Whether the new StatefulSet's selector selects the pods of the old one, which it then adopts once the old one is gone. */
+function adopts(old: StatefulSetView, sts: StatefulSetView): boolean {
+  return selects(labelSelector(sts.obj.raw.spec?.selector), memberLabels(old, old.ordinalStart));
 }
 
 /** Ordinals from `from` to `to`, both included; empty when `from > to`. */
@@ -221,7 +273,7 @@ function pods(sts: StatefulSetView, intervals: Interval[], order: 'up' | 'down')
 
 function claims(sts: StatefulSetView, intervals: Interval[], order: 'up' | 'down'): Pods {
   const templates = asArray(sts.obj.raw.spec?.volumeClaimTemplates).map(t => String(t.metadata?.name ?? ''));
-  const names = take(intervals, order, PLAN_LIST_LIMIT).flatMap(o => templates.map(t => `${t}-${memberPodName(sts.name, o)}`));
+  const names = take(intervals, order, PLAN_LIST_LIMIT).flatMap(o => templates.map(t => memberClaimName(t, sts.name, o)));
   return { names: names.slice(0, PLAN_LIST_LIMIT), count: size(intervals) * templates.length };
 }
 

@@ -8,7 +8,7 @@ import { count, Formatter, MARKDOWN, TEXT } from '../explain/format';
 export function renderPlanText(plan: Plan): string {
   const f = TEXT;
   const blocks = plan.sets.filter(s => s.change !== 'unchanged').map(s => [
-    `statefulset ${title(s, f)}: ${s.change}`,
+    `statefulset ${title(s, f)}: ${heading(s, f)}`,
     ...sentences(s, f).map(line => `  ${line}`),
   ].join('\n'));
   return [...blocks, unchangedLine(plan, f)].filter(b => b).join('\n\n') + '\n';
@@ -21,14 +21,42 @@ export function renderPlanMarkdown(plan: Plan): string {
   const f = MARKDOWN;
   const out: string[] = [];
   for (const s of plan.sets.filter(set => set.change !== 'unchanged')) {
-    out.push(`### StatefulSet ${f.name(title(s, TEXT))}: ${s.change}`, '', ...sentences(s, f).map(line => `- ${line}`), '');
+    out.push(`### StatefulSet ${f.name(title(s, TEXT))}: ${heading(s, f)}`, '', ...sentences(s, f).map(line => `- ${line}`), '');
   }
   const unchanged = unchangedLine(plan, f);
   return [...out, ...(unchanged ? [unchanged, ''] : [])].join('\n') || 'No StatefulSets found.\n';
 }
 
-function title(s: SetPlan, f: Formatter): string {
+function title(s: Pick<SetPlan, 'name' | 'namespace' | 'namespaceExplicit'>, f: Formatter): string {
   return `${s.namespaceExplicit ? `${f.name(s.namespace)}/` : ''}${f.name(s.name)}`;
+}
+
+function heading(s: SetPlan, f: Formatter): string {
+  return s.change === 'renamed' && s.pairedWith ? `replaces ${title(s.pairedWith, f)}, the same app under another name` : s.change;
+}
+
+/** How the change is applied, which members keep their claims, and which would lose them. */
+function overview(s: SetPlan, f: Formatter): string[] {
+  const lines: string[] = [];
+  const paired = s.pairedWith;
+  if (paired?.kind === 'namespace') {
+    const namespace = paired.namespaceExplicit ? paired.namespace : s.namespace;
+    lines.push(`taken as the statefulset ${f.name(paired.name)} of namespace ${f.name(namespace)}: `
+      + `${paired.namespaceExplicit ? 'this manifest gives no namespace' : 'the previous manifest gave none'}; apply it to ${f.name(namespace)} (kubectl apply -n ${namespace})`);
+  }
+  if (s.change === 'changed' && s.applied) {
+    lines.push(s.applied === 'replaced' ? 'update: refused in place, the statefulset object must be replaced (below)'
+      : s.applied === 'rolling restart' ? 'update: in place, with a rolling restart (below)' : 'update: in place, no member restarts');
+  }
+  if (s.abandoned) {
+    const a = s.abandoned;
+    lines.push(`error: ${list({ names: a.members, count: a.memberCount }, f)} would start on new, empty claims (${list({ names: a.created, count: a.created.length }, f)}${a.memberCount > a.members.length ? ', ...' : ''}) `
+      + `while the claims with their data stay unmounted: ${list({ names: a.kept, count: a.count }, f)}; `
+      + 'keep the statefulset\'s name and its claim templates\' names (adopt the live statefulset)');
+  } else if (s.keptClaims && s.keptClaims.count > 0 && s.change === 'changed') {
+    lines.push(`claims: every member keeps its own: ${list(s.keptClaims, f)}`);
+  }
+  return lines;
 }
 
 function unchangedLine(plan: Plan, f: Formatter): string {
@@ -45,7 +73,7 @@ function list(p: Pods, f: Formatter, separator: string = ', '): string {
 }
 
 function sentences(s: SetPlan, f: Formatter): string[] {
-  const lines: string[] = [];
+  const lines: string[] = overview(s, f);
   if (s.created) {
     const c = s.created;
     lines.push(`${count(c.members.count)} members start ${c.parallel ? 'at once' : 'one by one, each after the one before is Ready'}: ${list(c.members, f, c.parallel ? ', ' : ', then ')}`);
@@ -54,13 +82,16 @@ function sentences(s: SetPlan, f: Formatter): string[] {
     }
   }
   if (s.deleted) {
-    lines.push(`its members are deleted; its ${count(s.deleted.claims.count)} claims ${s.deleted.whenDeleted === 'Delete' ? 'are deleted (whenDeleted: Delete)' : 'are kept (whenDeleted: Retain)'}`
+    lines.push(`${s.change === 'renamed' && s.pairedWith ? `the old statefulset ${title(s.pairedWith, f)} and its ` : 'its '}members are deleted; its ${count(s.deleted.claims.count)} claims ${s.deleted.whenDeleted === 'Delete' ? 'are deleted (whenDeleted: Delete)' : 'are kept (whenDeleted: Retain)'}`
       + `${s.deleted.claims.count > 0 ? `: ${list(s.deleted.claims, f)}` : ''}`);
   }
   if (s.rejected.length > 0) {
     lines.push(`rejected: the api server refuses the update, because ${s.rejected.map(r => f.name(r.path)).join(', ')} changed, which a live statefulset cannot change`);
-    lines.push(`way out: ${f.name(s.wayOut)} (the members keep running), then apply: the new statefulset adopts them and goes on as below; `
-      + 'claims of existing members keep their old template (resize them yourself where the storage class allows it), new members get the new one');
+    lines.push(s.adoptsMembers
+      ? `way out: ${f.name(s.wayOut)} (the members keep running), then apply: the new statefulset adopts them (its selector selects their labels) and goes on as below; `
+        + 'claims of existing members keep their old template (resize them yourself where the storage class allows it), new members get the new one'
+      : `way out: ${f.name(s.wayOut)} (the members keep running), then apply; the new statefulset's selector does not select the running members, so it cannot adopt them, `
+        + 'and it creates none of its own while the old pods hold their names: delete each old pod, highest ordinal first, for the new member to start in its place');
   }
   if (s.restart) {
     const r = s.restart;

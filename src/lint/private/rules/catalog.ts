@@ -216,6 +216,12 @@ export const RULES = {
     fix: 'delete the statefulset with --cascade=orphan, then apply the new manifest',
     seeAlso: [],
   },
+  'claims-abandoned': {
+    severity: E,
+    summary: 'members start on new claims while their data stays in unmounted ones',
+    fix: "keep the statefulset's name and its claim templates' names (adopt the live statefulset)",
+    seeAlso: [],
+  },
   'acceptance-invalid': {
     severity: E,
     summary: 'acceptance annotation names no rule or gives no reason',

@@ -1,5 +1,7 @@
+import { claimTemplateAsStored } from '../../../ground/statefulset';
 import { Bundle } from '../bundle';
 import { canonicalJson } from '../canonical';
+import { pairStatefulSets } from '../pairing';
 import { asArray, StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';
 
@@ -17,28 +19,9 @@ export const IMMUTABLE_FIELDS: ImmutableField[] = [
   { path: 'spec.volumeClaimTemplates', read: claimTemplatesAsStored },
 ];
 
-/**
- * The claim templates as the api server stores them: it fills in `apiVersion: v1`,
- * `kind: PersistentVolumeClaim`, `spec.volumeMode: Filesystem` and `status.phase: Pending`,
- * and copies `dataSource` and `dataSourceRef` into each other. So a template written without
- * them is the same template as one written with them.
- */
-export function claimTemplatesAsStored(sts: StatefulSetView): unknown[] {
-  return asArray(sts.obj.raw.spec?.volumeClaimTemplates).map(template => {
-    const spec = template.spec ?? {};
-    return {
-      ...template,
-      apiVersion: template.apiVersion ?? 'v1',
-      kind: template.kind ?? 'PersistentVolumeClaim',
-      spec: {
-        ...spec,
-        volumeMode: spec.volumeMode ?? 'Filesystem',
-        dataSource: spec.dataSource ?? spec.dataSourceRef,
-        dataSourceRef: spec.dataSourceRef ?? spec.dataSource,
-      },
-      status: { ...template.status, phase: template.status?.phase ?? 'Pending' },
-    };
-  });
+/** The claim templates as the api server stores them, defaults filled in. */
+function claimTemplatesAsStored(sts: StatefulSetView): unknown[] {
+  return asArray(sts.obj.raw.spec?.volumeClaimTemplates).map(claimTemplateAsStored);
 }
 
 /** An immutable field whose value differs, with both values as canonical JSON. */
@@ -65,11 +48,7 @@ export function orphanDelete(sts: StatefulSetView): string {
  */
 export function compareStatefulSets(previous: Bundle, next: Bundle): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const sts of next.statefulSets) {
-    const old = previous.statefulSet(sts.namespace, sts.name);
-    if (!old) {
-      continue;
-    }
+  for (const { old, next: sts } of pairStatefulSets(previous, next).pairs.filter(pair => pair.kind !== 'renamed')) {
     for (const change of changedImmutableFields(old, sts)) {
       findings.push(finding('immutable-field-changed', sts.obj,
         `${change.path} changed from ${change.was} to ${change.now}, which a live statefulset rejects; delete and recreate it: `

@@ -3,10 +3,11 @@ import { MemberConfigLayout, memberConfigLayout } from '../member-files';
 import { allContainers, asArray, StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';
 import { CONFIG_VOLUME } from '../../../ground/member-config';
+import { isWithinMount, normalMountPath } from '../../../ground/mount-paths';
 
 /**
  * Volume mounts of one container that collide: two at one path (the api server rejects an
- * exact repeat; a repeat spelled differently, `/conf` and `/conf/`, hides one volume), and a
+ * exact repeat; a repeat spelled differently, `/conf` and `/conf/` or `/a/../conf`, hides one volume), and a
  * mount inside another that covers a file the outer volume provides.
  */
 export function checkMounts(bundle: Bundle): RawFinding[] {
@@ -17,7 +18,7 @@ export function checkMounts(bundle: Bundle): RawFinding[] {
 }
 
 function checkContainer(bundle: Bundle, sts: StatefulSetView, layout: MemberConfigLayout | undefined, container: any): RawFinding[] {
-  const mounts = asArray(container.volumeMounts).filter(m => typeof m.mountPath === 'string').map(m => ({ ...m, path: normalize(m.mountPath) }));
+  const mounts = asArray(container.volumeMounts).filter(m => typeof m.mountPath === 'string').map(m => ({ ...m, path: normalMountPath(m.mountPath) }));
   const findings: RawFinding[] = [];
   mounts.forEach((mount, i) => {
     const earlier = mounts.slice(0, i).find(m => m.path === mount.path);
@@ -33,7 +34,7 @@ function checkContainer(bundle: Bundle, sts: StatefulSetView, layout: MemberConf
       continue; // what a sub directory holds is not known
     }
     const files = volumeFiles(bundle, sts, layout, outer.name);
-    for (const inner of mounts.filter(m => m.path.startsWith(`${outer.path === '/' ? '' : outer.path}/`))) {
+    for (const inner of mounts.filter(m => m.path !== outer.path && isWithinMount(m.path, outer.path))) {
       const relative = inner.path.slice(outer.path === '/' ? 1 : outer.path.length + 1);
       const hidden = files.filter(f => f === relative || f.startsWith(`${relative}/`)).sort();
       if (hidden.length > 0) {
@@ -70,10 +71,4 @@ function volumeFiles(bundle: Bundle, sts: StatefulSetView, layout: MemberConfigL
     const raw = source.kind ? bundle.find(source.kind, sts.namespace, source.name)?.raw : undefined;
     return Object.keys({ ...raw?.data, ...raw?.binaryData, ...raw?.stringData });
   });
-}
-
-/** A mount path with repeated and trailing slashes and `.` segments removed. */
-function normalize(path: string): string {
-  const segments = path.split('/').filter(s => s !== '' && s !== '.');
-  return `${path.startsWith('/') ? '/' : ''}${segments.join('/')}`;
 }

@@ -29,6 +29,8 @@ describe('plan on real example outputs', () => {
     // THEN
     expect(text).toBe([
       'statefulset zk: changed',
+      '  update: in place, with a rolling restart (below)',
+      '  claims: every member keeps its own: data-zk-0, data-zk-1, data-zk-2',
       '  restarts 3 members one at a time, highest ordinal first, each after the one before is Ready: zk-2, then zk-1, then zk-0; '
         + 'because of the member config (its checksum annotation changed)',
       '  config: configmap zk-config: shared.java.env',
@@ -48,6 +50,8 @@ describe('plan on real example outputs', () => {
     // THEN
     expect(up).toBe([
       'statefulset web: changed',
+      '  update: in place, no member restarts',
+      '  claims: every member keeps its own: www-web-0, www-web-1',
       '  scale: 2 -> 4 members',
       '  creates web-2, then web-3 one by one, each after the one before is Ready, with claims www-web-2, www-web-3 (created, or reused where an earlier scale-down kept them)',
       '',
@@ -61,6 +65,41 @@ describe('plan on real example outputs', () => {
     const text = plan(zookeeper, bigger);
     expect(text).toContain('  rejected: the api server refuses the update, because spec.volumeClaimTemplates changed, which a live statefulset cannot change\n');
     expect(text).toContain('  way out: kubectl delete statefulset zk --cascade=orphan (the members keep running), then apply: the new statefulset adopts them');
+  });
+
+  test('a rejected update whose new selector does not select the running members says they are not adopted', () => {
+    const relabeled = copy(zookeeper);
+    const sts = findObject(relabeled, 'StatefulSet', 'zk');
+    sts.spec.selector = { matchLabels: { app: 'zk' } };
+    sts.spec.template.metadata.labels = { app: 'zk' };
+    const text = plan(zookeeper, relabeled);
+    expect(text).toContain('  update: refused in place, the statefulset object must be replaced (below)\n');
+    expect(text).toContain("the new statefulset's selector does not select the running members, so it cannot adopt them, "
+      + 'and it creates none of its own while the old pods hold their names: delete each old pod, highest ordinal first');
+  });
+
+  test('a renamed statefulset is paired with the old one, and the claims it leaves behind are an error', () => {
+    const renamed = copy(zookeeper);
+    findObject(renamed, 'StatefulSet', 'zk').metadata.name = 'zoo';
+    expect(plan(zookeeper, renamed)).toBe([
+      'statefulset zoo: replaces zk, the same app under another name',
+      '  error: zoo-0, zoo-1, zoo-2 would start on new, empty claims (data-zoo-0, data-zoo-1, data-zoo-2) while the claims with their data stay unmounted: '
+        + "data-zk-0, data-zk-1, data-zk-2; keep the statefulset's name and its claim templates' names (adopt the live statefulset)",
+      '  3 members start at once: zoo-0, zoo-1, zoo-2',
+      '  creates 3 claims: data-zoo-0, data-zoo-1, data-zoo-2',
+      '  the old statefulset zk and its members are deleted; its 3 claims are kept (whenDeleted: Retain): data-zk-0, data-zk-1, data-zk-2',
+      '',
+    ].join('\n'));
+  });
+
+  test('a statefulset given a namespace it had none of is the same one, applied to that namespace', () => {
+    const namespaced = copy(zookeeper);
+    namespaced.forEach(m => m.metadata.namespace = 'default');
+    expect(plan(zookeeper, namespaced)).toBe('unchanged: default/zk\n');
+    findObject(namespaced, 'StatefulSet', 'zk').spec.replicas = 5;
+    namespaced.forEach(m => m.metadata.namespace = 'demo');
+    expect(plan(zookeeper, namespaced)).toContain('statefulset demo/zk: changed\n'
+      + '  taken as the statefulset zk of namespace demo: the previous manifest gave none; apply it to demo (kubectl apply -n demo)\n');
   });
 
   test('claim templates rewritten with the fields the api server fills in are no change', () => {
@@ -121,6 +160,7 @@ describe('plan on real example outputs', () => {
     const next = copy(web);
     findObject(next, 'StatefulSet', 'web').spec.replicas = 3;
     const markdown = renderPlanMarkdown(planChanges(new Bundle(toObjects(fromValues(web))), new Bundle(toObjects(fromValues(next)))));
-    expect(markdown).toContain('### StatefulSet `web`: changed\n\n- scale: 2 -> 3 members\n- creates `web-2` one by one');
+    expect(markdown).toContain('### StatefulSet `web`: changed\n\n- update: in place, no member restarts\n'
+      + '- claims: every member keeps its own: `www-web-0`, `www-web-1`\n- scale: 2 -> 3 members\n- creates `web-2` one by one');
   });
 });

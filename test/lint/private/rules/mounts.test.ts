@@ -27,6 +27,26 @@ describe('mount paths', () => {
       .toBe("container 'db' mounts 'config' at '/var//lib/db/', where it already mounts 'data' ('/var/lib/db'); the same directory, so one volume hides the other");
   });
 
+  test('reports a mount path repeated with a dot and a dot-dot segment, the same directory', () => {
+    const objects = fixture('good.yaml');
+    dbContainer(objects).volumeMounts.push({ name: 'config', mountPath: '/var/./lib/x/../db' });
+    expect(findingOf(ManifestLinter.lint(objects), 'mount-path-repeated', STS).message)
+      .toBe("container 'db' mounts 'config' at '/var/./lib/x/../db', where it already mounts 'data' ('/var/lib/db'); the same directory, so one volume hides the other");
+  });
+
+  test('reports a mount inside a configmap mount spelled with a trailing slash', () => {
+    // GIVEN the configmap mounted whole at /etc/db/, and a claim mounted over its key 'db-0'
+    const objects = fixture('good.yaml');
+    const mounts = dbContainer(objects).volumeMounts;
+    delete mounts[1].subPathExpr;
+    mounts[1].mountPath = '/etc/db/';
+    mounts.push({ name: 'data', mountPath: '/etc//db/db-0', subPath: 'x' });
+    // WHEN
+    const f = findingOf(ManifestLinter.lint(objects), 'mount-path-hidden', STS);
+    // THEN
+    expect(f.message).toBe("container 'db' mounts 'data' at '/etc//db/db-0', inside its mount of 'config' at '/etc/db/', so it hides 'db-0/node.conf' of 'config'");
+  });
+
   test('reports a mount inside a configmap mount that hides one of its keys', () => {
     // GIVEN the configmap mounted whole at /etc/db, and a claim mounted over its key 'db-0'
     const objects = fixture('good.yaml');
