@@ -28,6 +28,28 @@ export interface AppCheck {
 
 export class CheckFailure extends Error {}
 
+/**
+ * Waits as `waitFor` does; when it times out, fails the check with what was last seen
+ * (`seen`, read then), so that the failure says how far the cluster got.
+ */
+export async function waitOrFail(what: string, timeoutMs: number, check: () => Promise<boolean> | boolean, intervalMs: number,
+  seen: () => string): Promise<void> {
+  await waitFor(what, timeoutMs, check, intervalMs).catch(error => {
+    throw new CheckFailure(`${(error as Error).message}: ${seen()}`);
+  });
+}
+
+/** The check of an app whose member past `replicas` joins the cluster: once it is Ready, the cluster is checked again with it. */
+export function joinsWhenReady(formed: (ctx: CheckContext) => Promise<void>): AppCheck {
+  return {
+    formed,
+    async extraMember(ctx, pod) {
+      await ctx.controller.waitReady(pod);
+      await formed(ctx);
+    },
+  };
+}
+
 export function assert(condition: boolean, message: string): asserts condition {
   if (!condition) {
     throw new CheckFailure(message);
@@ -132,6 +154,7 @@ export interface CheckStep {
   readonly run: readonly string[];
   /** Regular expressions the command's stdout must all match; with `{{member.*}}`, once per member. */
   readonly expect: readonly string[];
+  /** How long the step may take in all, for every member it runs in. */
   readonly timeoutSeconds: number;
 }
 
@@ -148,7 +171,7 @@ export interface StepsCheck {
  * in, `first` the StatefulSet's first member, `member` (only in `expect`) every member in
  * turn, `env` a variable of the container's environment.
  */
-export const PLACEHOLDERS: Readonly<Record<string, readonly string[] | 'any'>> = {
+const PLACEHOLDERS: Readonly<Record<string, readonly string[] | 'any'>> = {
   pod: ['name', 'fqdn', 'ip', 'ordinal'],
   first: ['name', 'fqdn', 'ip', 'ordinal'],
   member: ['name', 'fqdn', 'ip', 'ordinal'],
@@ -199,20 +222,22 @@ const STEP_TRY_TIMEOUT_MS = 30_000;
 async function runStep(ctx: CheckContext, step: CheckStep): Promise<void> {
   const pods = ctx.controller.pods;
   const targets = step.in === StepMembers.FIRST ? pods.slice(0, 1) : step.in === StepMembers.OTHERS ? pods.slice(1) : pods;
+  const deadline = Date.now() + step.timeoutSeconds * 1000;
   for (const pod of targets) {
+    const leftMs = Math.max(1000, deadline - Date.now());
     const env = pod.env(ctx.container.name);
     const argv = step.run.map(arg => fill(arg, { pod: memberFields(pod), first: memberFields(pods[0]), env }, false));
     const patterns = patternsFor(step, pod, pods, env);
     let result: RunResult = { code: null, stdout: '', stderr: '' };
     let unmatched: RegExp[] = [];
-    await waitFor(`'${argv.join(' ')}' in ${pod.name}`, step.timeoutSeconds * 1000, async () => {
-      result = await pod.exec(ctx.container.name, argv, Math.min(STEP_TRY_TIMEOUT_MS, step.timeoutSeconds * 1000))
+    await waitOrFail(`'${argv.join(' ')}' in ${pod.name}`, leftMs, async () => {
+      result = await pod.exec(ctx.container.name, argv, Math.min(STEP_TRY_TIMEOUT_MS, leftMs))
         .catch(error => ({ code: null, stdout: '', stderr: (error as Error).message }));
       unmatched = patterns.filter(pattern => !pattern.test(result.stdout));
       return result.code === 0 && unmatched.length === 0;
-    }, 1000).catch(error => {
+    }, 1000, () => {
       const why = result.code !== 0 ? `exit code ${result.code}` : `stdout does not match ${unmatched.map(p => `/${p.source}/`).join(', ')}`;
-      throw new CheckFailure(`${(error as Error).message}: ${why}:\n${result.stdout}${result.stderr}`);
+      return `${why}:\n${result.stdout}${result.stderr}`;
     });
   }
 }
@@ -225,14 +250,5 @@ export function stepsCheck(spec: StepsCheck): AppCheck {
     }
     ctx.log(`${spec.says} (${ctx.controller.pods.map(p => p.name).join(', ')})`);
   };
-  if (spec.extraMember === ExtraMember.READY) {
-    return { formed };
-  }
-  return {
-    formed,
-    async extraMember(ctx, pod) {
-      await ctx.controller.waitReady(pod);
-      await formed(ctx);
-    },
-  };
+  return spec.extraMember === ExtraMember.READY ? { formed } : joinsWhenReady(formed);
 }

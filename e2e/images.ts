@@ -38,9 +38,9 @@ export interface LocalImage {
 }
 
 /** Where the image folders are. */
-export const IMAGES_DIR = path.join(__dirname, 'images');
+const IMAGES_DIR = path.join(__dirname, 'images');
 /** The file of a folder that describes its image. */
-export const IMAGE_FILE = 'image.yaml';
+const IMAGE_FILE = 'image.yaml';
 /** The PATH of images that do not set their own. */
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** The longest a data check's step may wait for its output. */

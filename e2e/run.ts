@@ -20,8 +20,8 @@ import { stopAll } from './processes';
 const INSIDE = 'STK_E2E_RUN_DIR';
 const ROOT = path.resolve(__dirname, '..');
 const LOCK = path.join(os.tmpdir(), `${PREFIX}.lock`);
-/** The bound of the whole run, whatever happens inside. */
-const RUN_TIMEOUT_MS = 10 * 60_000;
+/** The bound of the whole run, whatever happens inside, per example it runs (one takes about a minute). */
+const RUN_TIMEOUT_PER_EXAMPLE_MS = 4 * 60_000;
 const REQUIRED_TOOLS = ['ip', 'nsenter', 'unshare', 'setpriv', 'dnsmasq', 'dpkg-query'];
 
 const started = Date.now();
@@ -74,7 +74,7 @@ async function outside(args: readonly string[]): Promise<number> {
   if (missingTools.length > 0) {
     throw new Error(`missing tools: ${missingTools.join(', ')} (Debian: apt-get install ${HARNESS_PACKAGES.join(' ')})`);
   }
-  examples(args);
+  const runTimeoutMs = RUN_TIMEOUT_PER_EXAMPLE_MS * examples(args).length;
   if (fs.existsSync(LOCK)) {
     const pid = Number(fs.readFileSync(LOCK, 'utf8'));
     if (isAlive(pid)) {
@@ -96,9 +96,9 @@ async function outside(args: readonly string[]): Promise<number> {
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
     const timer = setTimeout(() => {
-      print(`the run took longer than ${RUN_TIMEOUT_MS / 60_000} min: stopping it`);
+      print(`the run took longer than ${runTimeoutMs / 60_000} min: stopping it`);
       child.kill('SIGKILL');
-    }, RUN_TIMEOUT_MS);
+    }, runTimeoutMs);
     const code = await new Promise<number>(resolve => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
     clearTimeout(timer);
     return code;

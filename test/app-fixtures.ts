@@ -1,4 +1,5 @@
 import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { OrderedStatefulApp, OrderedStatefulAppProps } from '../src';
 import { findObject, Manifest, newChart, synth } from './util';
 
@@ -37,6 +38,11 @@ export function expectInvalidProps(props: OrderedStatefulAppProps, ...messages: 
   for (const m of messages) {
     expect(message).toContain(m);
   }
+}
+
+/** An empty directory volume `name` of a fresh chart (a chart per call, so volumes never share one). */
+export function emptyDir(name: string): kplus.Volume {
+  return kplus.Volume.fromEmptyDir(newChart(), name, name);
 }
 
 /** Whether every label of `selector` is on `labels` with the same value. */

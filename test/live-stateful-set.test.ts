@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart, Size, Testing, Yaml } from 'cdk8s';
+import { Size, Yaml } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { LiveStatefulSet, ManifestLinter, OrderedStatefulApp, OrderedStatefulAppProps, PodManagement } from '../src';
@@ -42,21 +42,29 @@ function props(adopt: LiveStatefulSet, overrides: Partial<OrderedStatefulAppProp
   };
 }
 
-function adopted(adopt: LiveStatefulSet, overrides: Partial<OrderedStatefulAppProps> = {}, scope?: Construct): Manifest[] {
+/** The objects of the app `kv` adopting `adopt`, directly in the chart or nested in a construct `group`. */
+function adopted(adopt: LiveStatefulSet, overrides: Partial<OrderedStatefulAppProps> = {}, nested = false): Manifest[] {
   const chart = newChart();
-  new OrderedStatefulApp(scope ? new Construct(chart, 'group') : chart, 'kv', props(adopt, overrides));
+  new OrderedStatefulApp(nested ? new Construct(chart, 'group') : chart, 'kv', props(adopt, overrides));
   return synth(chart);
 }
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
+
 function tempFile(name: string, text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-sts-'));
+  tempDirs.push(dir);
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;
 }
 
+/** The error of the app `kv` adopting `adopt`, which must refuse its props. */
 function invalid(adopt: LiveStatefulSet, overrides: Partial<OrderedStatefulAppProps> = {}): string | undefined {
-  return errorOf(() => new OrderedStatefulApp(newChart(), 'kv', props(adopt, overrides)));
+  const message = errorOf(() => new OrderedStatefulApp(newChart(), 'kv', props(adopt, overrides)));
+  expect(message).toMatch(/^'test\/kv': invalid OrderedStatefulAppProps:\n- /);
+  return message;
 }
 
 describe('adopting a live StatefulSet', () => {
@@ -119,13 +127,14 @@ describe('adopting a live StatefulSet', () => {
     // Written by hand, the claim template has no labels; everything else is the same.
     const handSts = findObject(adopted(byHand), 'StatefulSet', 'kv-store');
     expect({ ...handSts.spec, volumeClaimTemplates: undefined }).toEqual({ ...sts.spec, volumeClaimTemplates: undefined });
+    expect(handSts.spec.volumeClaimTemplates).toEqual([{ ...sts.spec.volumeClaimTemplates[0], metadata: { name: 'state' } }]);
   });
 
   test('picks one of several StatefulSets by name and namespace', () => {
-    const other = { ...LIVE, metadata: { name: 'kv-cache', namespace: 'shop' } };
-    const both = Yaml.stringify(other, LIVE);
-    const picked = adopted(LiveStatefulSet.fromYaml(both, { name: 'kv-store', namespace: 'shop' }));
-    expect(findObject(picked, 'StatefulSet', 'kv-store').spec.serviceName).toBe('kv-peers');
+    const other = (name: string, namespace: string) => ({ ...LIVE, metadata: { name, namespace }, spec: { ...LIVE.spec, serviceName: `${name}-${namespace}`, replicas: 2 } });
+    const several = Yaml.stringify(other('kv-cache', 'shop'), other('kv-store', 'test'), LIVE);
+    const picked = findObject(adopted(LiveStatefulSet.fromYaml(several, { name: 'kv-store', namespace: 'shop' })), 'StatefulSet', 'kv-store');
+    expect([picked.metadata.namespace, picked.spec.serviceName, picked.spec.replicas]).toEqual(['shop', 'kv-peers', 5]);
   });
 
   test('replicas set on the app scale the adopted StatefulSet', () => {
@@ -133,14 +142,16 @@ describe('adopting a live StatefulSet', () => {
   });
 
   test('moving the app in the construct tree changes nothing in the YAML', () => {
-    expect(Yaml.stringify(...adopted(LiveStatefulSet.fromYaml(LIVE_YAML), {}, new Chart(Testing.app(), 'x'))))
+    expect(Yaml.stringify(...adopted(LiveStatefulSet.fromYaml(LIVE_YAML), {}, true)))
       .toBe(Yaml.stringify(...manifests));
   });
 
-  test('a chart namespace equal to the live one is kept, and objects do not repeat it', () => {
+  test('a chart namespace equal to the live one is accepted, and every object is in it', () => {
     const chart = newChart('shop');
     new OrderedStatefulApp(chart, 'kv', props(LiveStatefulSet.fromYaml(LIVE_YAML)));
-    expect(findObject(synth(chart), 'StatefulSet', 'kv-store').metadata.namespace).toBe('shop');
+    const objects = synth(chart);
+    expect(objects.map(o => `${o.kind}/${o.metadata.name}`).sort()).toEqual(['PodDisruptionBudget/kv-store', 'Service/kv-peers', 'StatefulSet/kv-store']);
+    expect(objects.map(o => o.metadata.namespace)).toEqual(['shop', 'shop', 'shop']);
   });
 });
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Size } from 'cdk8s';
 import { OrderedStatefulApp, OrderedStatefulAppProps, PodSecurity, SecretFileOptions } from '../src';
 import { errorOf, webProps } from './app-fixtures';
-import { findContainer, findObject, Manifest, newChart, restrictedViolations, schemaErrors, synth } from './util';
+import { findContainer, findObject, findVolume, Manifest, newChart, podSpecOf, restrictedViolations, schemaErrors, synth } from './util';
 
 const COOKIE: SecretFileOptions = { secretName: 'rabbitmq-cookie', key: 'cookie', path: '/var/lib/rabbitmq/.erlang.cookie' };
 const DATA_CLAIM = { name: 'data', size: Size.gibibytes(1), mountPath: '/var/lib/rabbitmq' };
@@ -21,12 +21,9 @@ function appWith(props: Partial<OrderedStatefulAppProps> = {}) {
   return { chart, app, manifests: () => synth(chart) };
 }
 
-function podSpecOf(manifests: Manifest[]): Manifest {
-  return findObject(manifests, 'StatefulSet', 'web').spec.template.spec;
-}
-
-function volume(podSpec: Manifest, name: string): Manifest | undefined {
-  return (podSpec.volumes ?? []).find((v: Manifest) => v.name === name);
+/** The pod template of the StatefulSet `web`. */
+function webPodSpec(manifests: Manifest[]): Manifest {
+  return podSpecOf(findObject(manifests, 'StatefulSet', 'web'));
 }
 
 describe('addSecretFile()', () => {
@@ -36,7 +33,7 @@ describe('addSecretFile()', () => {
     // WHEN a secret file is added
     app.addSecretFile(COOKIE);
     // THEN the init container runs as 999:998, hardened, from the pinned copy image
-    const podSpec = podSpecOf(manifests());
+    const podSpec = webPodSpec(manifests());
     const init = findContainer(podSpec, 'secret-files', 'initContainers');
     expect(init.image).toBe('busybox:1.36.1');
     expect(init.securityContext).toEqual({
@@ -60,7 +57,7 @@ describe('addSecretFile()', () => {
   test('the main container mounts the file read-only at its path, after the claim the path lies on', () => {
     const { app, manifests } = appWith();
     app.addSecretFile(COOKIE);
-    expect(findContainer(podSpecOf(manifests()), 'web').volumeMounts).toEqual([
+    expect(findContainer(webPodSpec(manifests()), 'web').volumeMounts).toEqual([
       { name: 'data', mountPath: '/var/lib/rabbitmq' },
       { name: 'secret-files', mountPath: '/var/lib/rabbitmq/.erlang.cookie', subPath: '0', readOnly: true },
     ]);
@@ -69,14 +66,14 @@ describe('addSecretFile()', () => {
   test('the file is written to an emptyDir in memory', () => {
     const { app, manifests } = appWith();
     app.addSecretFile(COOKIE);
-    expect(volume(podSpecOf(manifests()), 'secret-files')).toEqual({ name: 'secret-files', emptyDir: { medium: 'Memory' } });
+    expect(findVolume(webPodSpec(manifests()), 'secret-files')).toEqual({ name: 'secret-files', emptyDir: { medium: 'Memory' } });
   });
 
   test('only the init container mounts the Secret, and only the key of the file', () => {
     const { app, manifests } = appWith();
     app.addSecretFile(COOKIE);
-    const podSpec = podSpecOf(manifests());
-    expect(volume(podSpec, 'secret-file-0')).toEqual({
+    const podSpec = webPodSpec(manifests());
+    expect(findVolume(podSpec, 'secret-file-0')).toEqual({
       name: 'secret-file-0',
       secret: { secretName: 'rabbitmq-cookie', defaultMode: 0o444, items: [{ key: 'cookie', path: 'cookie' }] },
     });
@@ -91,7 +88,7 @@ describe('addSecretFile()', () => {
     const { app, manifests } = appWith();
     app.addSecretFile(COOKIE);
     app.addSecretFile({ secretName: 'tls', key: 'tls.key', path: '/etc/tls/tls.key', mode: 0o640 });
-    expect(findContainer(podSpecOf(manifests()), 'secret-files', 'initContainers').env).toEqual([
+    expect(findContainer(webPodSpec(manifests()), 'secret-files', 'initContainers').env).toEqual([
       { name: 'SECRET_FILES', value: '0:cookie:0400 1:tls.key:0640' },
     ]);
   });
@@ -100,10 +97,10 @@ describe('addSecretFile()', () => {
     const { app, manifests } = appWith();
     app.addSecretFile(COOKIE);
     app.addSecretFile({ secretName: 'tls', key: 'tls.key', path: '/etc/tls/tls.key' });
-    const podSpec = podSpecOf(manifests());
+    const podSpec = webPodSpec(manifests());
     expect(podSpec.initContainers.map((c: Manifest) => c.name)).toEqual(['secret-files']);
-    expect(volume(podSpec, 'secret-file-1')?.secret).toEqual({ secretName: 'tls', defaultMode: 0o444, items: [{ key: 'tls.key', path: 'tls.key' }] });
-    expect(findContainer(podSpec, 'web').volumeMounts.slice(1)).toEqual([
+    expect(findVolume(podSpec, 'secret-file-1')?.secret).toEqual({ secretName: 'tls', defaultMode: 0o444, items: [{ key: 'tls.key', path: 'tls.key' }] });
+    expect(findContainer(podSpec, 'web').volumeMounts.filter((m: Manifest) => m.name === 'secret-files')).toEqual([
       { name: 'secret-files', mountPath: '/var/lib/rabbitmq/.erlang.cookie', subPath: '0', readOnly: true },
       { name: 'secret-files', mountPath: '/etc/tls/tls.key', subPath: '1', readOnly: true },
     ]);
@@ -114,15 +111,16 @@ describe('addSecretFile()', () => {
     const { app, manifests } = appWith();
     app.addSecretFile(COOKIE);
     app.addSecretFile({ secretName: 'tls', key: 'tls.key', path: '/etc/tls/tls.key', mode: 0o600 });
-    const init = findContainer(podSpecOf(manifests()), 'secret-files', 'initContainers');
+    const init = findContainer(webPodSpec(manifests()), 'secret-files', 'initContainers');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-files-'));
+    expect(init.command.slice(0, 2)).toEqual(['sh', '-c']);
     const script = (init.command[2] as string).replace(/\/secret-(files|sources)/g, `${dir}/$1`);
     fs.mkdirSync(path.join(dir, 'files'));
     for (const [i, key, value] of [['0', 'cookie', 'COOKIE'], ['1', 'tls.key', 'KEY']]) {
       fs.mkdirSync(path.join(dir, 'sources', i), { recursive: true });
       fs.writeFileSync(path.join(dir, 'sources', i, key), value);
     }
-    const env = { PATH: process.env.PATH, SECRET_FILES: init.env[0].value };
+    const env = { PATH: process.env.PATH, SECRET_FILES: init.env.find((e: Manifest) => e.name === 'SECRET_FILES').value };
     try {
       // WHEN it runs twice, as after a restart of the pod
       execFileSync('sh', ['-c', script, 'secret-files'], { env });
@@ -142,21 +140,21 @@ describe('addSecretFile()', () => {
   test('the init container uses the configInitImage', () => {
     const { app, manifests } = appWith({ configInitImage: 'registry.example.com/busybox:1.36.1' });
     app.addSecretFile(COOKIE);
-    expect(findContainer(podSpecOf(manifests()), 'secret-files', 'initContainers').image).toBe('registry.example.com/busybox:1.36.1');
+    expect(findContainer(webPodSpec(manifests()), 'secret-files', 'initContainers').image).toBe('registry.example.com/busybox:1.36.1');
   });
 
   test('the init container is hardened for the app\'s Pod Security Standard', () => {
     const { app, manifests } = appWith({ podSecurity: PodSecurity.BASELINE, container: { ...webProps().container, securityContext: { user: 0 } } });
     app.addSecretFile(COOKIE);
-    const init = findContainer(podSpecOf(manifests()), 'secret-files', 'initContainers');
+    const init = findContainer(webPodSpec(manifests()), 'secret-files', 'initContainers');
     expect(init.securityContext.runAsUser).toBe(0);
     expect(init.securityContext.runAsNonRoot).toBe(false);
   });
 
   test('an app without secret files has no secret-files init container or volume', () => {
-    const podSpec = podSpecOf(appWith().manifests());
+    const podSpec = webPodSpec(appWith().manifests());
     expect(podSpec.initContainers).toBeUndefined();
-    expect(volume(podSpec, 'secret-files')).toBeUndefined();
+    expect(findVolume(podSpec, 'secret-files')).toBeUndefined();
   });
 
   test('fails with every problem of the options at once', () => {
@@ -205,6 +203,16 @@ describe('addSecretFile()', () => {
     const { app } = appWith({ container: webProps().container });
     expect(errorOf(() => app.addSecretFile(COOKIE))).toContain(
       '\'container.securityContext.user\' must be set to the main container\'s numeric user, who owns the file, got undefined: the image\'s user is not known when the YAML is written');
+  });
+
+  test('fails at synth when the path is another mount\'s directory spelled differently', () => {
+    // GIVEN a claim mounted at '/var/lib/rabbitmq/', with a trailing slash
+    const { app, manifests } = appWith({ storage: { claims: [{ ...DATA_CLAIM, mountPath: '/var/lib/rabbitmq/' }] } });
+    // WHEN a secret file is placed at that directory
+    app.addSecretFile({ ...COOKIE, path: '/var/lib/rabbitmq' });
+    // THEN it is the same directory, which the claim's mount uses
+    expect(errorOf(manifests)).toContain('- \'addSecretFile.path\' must not be the path of another mount of the main container, '
+      + 'got \'/var/lib/rabbitmq\', which claim \'data\' uses');
   });
 
   test('fails at synth when the path is the path of another mount', () => {

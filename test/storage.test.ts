@@ -1,13 +1,18 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ClaimRetention, OrderedStatefulApp, StorageOptions, VolumeClaimOptions } from '../src';
-import { expectInvalidProps, IMAGE, synthApp, WEB_PORT, webProps } from './app-fixtures';
+import { emptyDir, expectInvalidProps, IMAGE, synthApp, WEB_PORT, webProps } from './app-fixtures';
 import { findContainer, findObject, newChart, restrictedViolations, schemaErrors, synth } from './util';
 
 const DATA: VolumeClaimOptions = { name: 'data', size: Size.gibibytes(10), mountPath: '/var/lib/data' };
 
 function withClaims(...claims: VolumeClaimOptions[]): Partial<StorageOptions> & { claims: VolumeClaimOptions[] } {
   return { claims };
+}
+
+/** The main container with an emptyDir mounted at /tmp. */
+function tmpMountContainer(): kplus.ContainerProps {
+  return { image: IMAGE, ports: [WEB_PORT], volumeMounts: [{ path: '/tmp', volume: emptyDir('tmp') }] };
 }
 
 describe('volume claim templates', () => {
@@ -160,7 +165,7 @@ describe('storage validation', () => {
 
   test('fails when a mount path is relative or used twice', () => {
     expectInvalidProps(webProps({
-      container: { image: IMAGE, ports: [WEB_PORT], volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(newChart(), 'tmp', 'tmp') }] },
+      container: tmpMountContainer(),
       storage: withClaims({ ...DATA, mountPath: 'data' }, { ...DATA, name: 'tmp', mountPath: '/tmp' }),
     }),
     '\'storage.claims[0].mountPath\' must be an absolute path without \'..\' and \':\', got \'data\'',
@@ -174,7 +179,7 @@ describe('storage validation', () => {
 
   test('fails when a mount path names the directory of another mount in another spelling', () => {
     expectInvalidProps(webProps({
-      container: { image: IMAGE, ports: [WEB_PORT], volumeMounts: [{ path: '/tmp', volume: kplus.Volume.fromEmptyDir(newChart(), 'tmp', 'tmp') }] },
+      container: tmpMountContainer(),
       storage: withClaims({ ...DATA, mountPath: '/tmp/' }, { ...DATA, name: 'logs', mountPath: '/tmp/./' }),
     }),
     '\'storage.claims[0].mountPath\' must not be used by another mount of the main container, got \'/tmp/\', which container.volumeMounts[0] uses',

@@ -43,6 +43,11 @@ export function findContainer(podSpec: Manifest, name: string, list: 'containers
   return found;
 }
 
+/** The volume `name` of a pod spec, or undefined. */
+export function findVolume(podSpec: Manifest, name: string): Manifest | undefined {
+  return (podSpec.volumes ?? []).find((v: Manifest) => v.name === name);
+}
+
 /** A chart in a fresh app, with an optional namespace. */
 export function newChart(namespace?: string): Chart {
   return new Chart(Testing.app(), 'test', { namespace });

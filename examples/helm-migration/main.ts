@@ -84,8 +84,9 @@ export class RedisFromHelm extends Chart {
       return app;
     };
     this.master = redis('master', master);
-    const follow = `replicaof ${this.master.podFqdn(0)} 6379\n`;
-    this.master.addOrdinalFile(0, 'replication.conf', '# the primary\n');
+    const primary = this.master.startOrdinal;
+    const follow = `replicaof ${this.master.podFqdn(primary)} 6379\n`;
+    this.master.addOrdinalFile(primary, 'replication.conf', '# the primary\n');
     this.master.addDefaultFile('replication.conf', follow);
     this.replicas = redis('replicas', replicas, this.master.headlessService);
     this.replicas.addSharedFile('replication.conf', follow);
@@ -98,8 +99,7 @@ export class EtcdFromHelm extends Chart {
 
   constructor(scope: Construct, id: string, adopt: LiveStatefulSet, props: ChartProps = {}) {
     super(scope, id, props);
-    let etcd: OrderedStatefulApp | undefined;
-    etcd = new OrderedStatefulApp(this, 'etcd', {
+    this.etcd = new OrderedStatefulApp(this, 'etcd', {
       adopt,
       container: {
         name: 'etcd',
@@ -108,7 +108,7 @@ export class EtcdFromHelm extends Chart {
         args: ['--name=$(POD_NAME)', '--data-dir=/bitnami/etcd/data', '--listen-client-urls=http://0.0.0.0:2379',
           '--listen-peer-urls=http://0.0.0.0:2380', '--advertise-client-urls=http://$(POD_FQDN):2379',
           '--initial-advertise-peer-urls=http://$(POD_FQDN):2380', '--initial-cluster-token=etcd-cluster-k8s',
-          Lazy.any({ produce: () => `--initial-cluster=${Etcd.initialCluster(etcd!, 'peer')}` })],
+          Lazy.any({ produce: () => `--initial-cluster=${Etcd.initialCluster(this.etcd, 'peer')}` })],
         ports: [{ name: 'client', number: 2379 }, { name: 'peer', number: 2380 }],
         securityContext: BITNAMI_USER,
       },
@@ -116,7 +116,6 @@ export class EtcdFromHelm extends Chart {
       readiness: MemberProbe.http('/health', { port: 'client' }),
       storage: { claims: [{ name: 'data', size: Size.gibibytes(8), mountPath: '/bitnami/etcd' }] },
     });
-    this.etcd = etcd;
   }
 }
 

@@ -75,7 +75,7 @@ export class KafkaChart extends Chart {
     // Voters: the first three members; every pod computes its id (also in /config/node-id).
     this.quorum = new Quorum(this.kafka, 'Quorum', { voters: CONTROLLERS, idOffset: 0, idFile: 'node-id', scaledPods: ScaledPods.JOIN });
 
-    for (const ordinal of this.kafka.ordinals.slice(0, CONTROLLERS)) {
+    for (const ordinal of this.kafka.ordinals.slice(0, this.quorum.members)) {
       this.kafka.addOrdinalFile(ordinal, 'roles.properties',
         'process.roles=broker,controller\nlisteners=PLAINTEXT://:9092,CONTROLLER://:9093\n');
     }

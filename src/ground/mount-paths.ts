@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { Problems, show } from './problems';
 
 /**
  * The directory a mount path names: `path.posix.normalize` without a trailing slash, so
@@ -27,4 +28,39 @@ export function mountPathProblem(mountPath: string): string | undefined {
     return 'must be an absolute path without \'..\' and \':\'';
   }
   return normalMountPath(mountPath) === '/' ? 'must not be the root directory \'/\', which the volume would hide' : undefined;
+}
+
+/** A mount of a container, for `checkMountPaths`. */
+export interface MountToCheck {
+  readonly path: string;
+  /** The property that gives the path, where its problem is reported. */
+  readonly property: string;
+  /** How the message of a later mount at the same directory names this one; the property when unset. */
+  readonly label?: string;
+  /** The volume, which the messages name when it is set. */
+  readonly volume?: string;
+}
+
+/**
+ * Reports each mount of one container whose path it cannot start with, and each one at the
+ * directory of an earlier mount (in another spelling too), where one volume hides the other.
+ */
+export function checkMountPaths(problems: Problems, mounts: MountToCheck[]): void {
+  const directories = new Map<string, string>();
+  for (const mount of mounts) {
+    const given = `${show(mount.path)}${mount.volume === undefined ? '' : ` for the volume ${show(mount.volume)}`}`;
+    const problem = mountPathProblem(mount.path);
+    if (problem) {
+      problems.add(mount.property, `${problem}, got ${given}`);
+      continue;
+    }
+    const normal = normalMountPath(mount.path);
+    const earlier = directories.get(normal);
+    if (earlier === undefined) {
+      directories.set(normal, `${mount.label ?? mount.property} (${show(mount.path)})`);
+    } else {
+      problems.add(mount.property, `must differ from the path of every other mount of the container, got ${given}, `
+        + `the directory of ${earlier}: mount each volume at its own directory`);
+    }
+  }
 }

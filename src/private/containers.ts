@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { checkSize } from './checks';
 import { checkContainerSecurity } from './security';
 import { imageProblem } from '../ground/images';
-import { mountPathProblem, normalMountPath } from '../ground/mount-paths';
+import { checkMountPaths } from '../ground/mount-paths';
 import { dns1123LabelProblem, envVarNameProblem, ianaSvcNameProblem } from '../ground/names';
 import { PROBE_FIELD_MINIMUMS, SINGLE_SUCCESS_PROBES } from '../ground/probes';
 import { Problems, show } from '../ground/problems';
@@ -112,22 +112,7 @@ function checkContainerPorts(problems: Problems, property: string, ports: kplus.
  * The paths are written as given, as the API server stores them.
  */
 function checkVolumeMounts(problems: Problems, property: string, mounts: kplus.VolumeMount[]): void {
-  const paths = new Map<string, string>();
-  mounts.forEach((mount, i) => {
-    const at = `${property}[${i}].path`;
-    const problem = mountPathProblem(mount.path);
-    if (problem) {
-      problems.add(at, `${problem}, got ${show(mount.path)}`);
-      return;
-    }
-    const normal = normalMountPath(mount.path);
-    const other = paths.get(normal);
-    problems.check(other === undefined, at, `must differ from the path of every other mount of the container, got ${show(mount.path)}, `
-      + `the directory of ${other}: mount each volume at its own directory`);
-    if (other === undefined) {
-      paths.set(normal, `${property}[${i}] (${show(mount.path)})`);
-    }
-  });
+  checkMountPaths(problems, mounts.map((mount, i) => ({ path: mount.path, property: `${property}[${i}].path`, label: `${property}[${i}]` })));
 }
 
 /** A request and a limit of one resource. */

@@ -1,8 +1,8 @@
-import * as path from 'path';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { AppContext } from './app-context';
 import { copyImage, copyResources } from './helper-containers';
+import { isWithinMount, normalMountPath } from '../ground/mount-paths';
 import { dataKeyProblem, isDns1123Subdomain } from '../ground/names';
 import { Problems, show } from '../ground/problems';
 import { PodSecurity } from '../pod-security';
@@ -45,18 +45,12 @@ function octal(mode: number): string {
 
 /** What is wrong with a file path of the main container, or undefined. */
 function filePathProblem(file: string): string | undefined {
-  const normal = path.posix.normalize(file).replace(/\/+$/, '');
-  if (file.startsWith('/') && normal === file && normal !== '' && !file.includes(':')) {
+  const normal = normalMountPath(file);
+  if (file.startsWith('/') && normal === file && normal !== '/' && !file.includes(':')) {
     return undefined;
   }
-  const suggestion = file.startsWith('/') && normal !== '' && !normal.includes(':') ? `: did you mean ${show(normal)}?` : '';
+  const suggestion = file.startsWith('/') && normal !== '/' && !normal.includes(':') ? `: did you mean ${show(normal)}?` : '';
   return `must be an absolute, normalized path of a file (no '.' or '..' parts, '//', trailing '/' or ':'), got ${show(file)}${suggestion}`;
-}
-
-/** Whether `inner` lies under the directory `outer`. */
-function isUnder(inner: string, outer: string): boolean {
-  const dir = path.posix.normalize(outer).replace(/\/+$/, '');
-  return inner.startsWith(`${dir}/`);
 }
 
 /**
@@ -130,15 +124,16 @@ export class SecretFiles extends Construct {
     const problems = new Problems(this.app.scope.node.path, 'secret files');
     const { props, mainContainer, writer } = this.app;
     const others = new Map<string, string>([
-      ...mainContainer.mounts.map((m): [string, string] => [m.path, `volume ${show(m.volume.name)}`]),
-      ...(props.storage?.claims ?? []).map((c): [string, string] => [c.mountPath, `claim ${show(c.name)}`]),
+      ...mainContainer.mounts.map((m): [string, string] => [normalMountPath(m.path), `volume ${show(m.volume.name)}`]),
+      ...(props.storage?.claims ?? []).map((c): [string, string] => [normalMountPath(c.mountPath), `claim ${show(c.name)}`]),
     ]);
+    const configDir = props.configMountPath === undefined ? undefined : normalMountPath(props.configMountPath);
     const paths = writer.lastMountPaths(mainContainer.name);
     this.files.forEach(file => {
       const owner = others.get(file.path);
       problems.check(owner === undefined && paths.filter(p => p === file.path).length === 1, 'addSecretFile.path',
         `must not be the path of another mount of the main container, got ${show(file.path)}, which ${owner ?? 'another file mount'} uses`);
-      problems.check(props.configMountPath === undefined || !isUnder(file.path, props.configMountPath), 'addSecretFile.path',
+      problems.check(configDir === undefined || file.path === configDir || !isWithinMount(file.path, configDir), 'addSecretFile.path',
         `must lie outside the read-only config directory ${show(props.configMountPath)}, got ${show(file.path)}`);
     });
     return problems.toValidationErrors();

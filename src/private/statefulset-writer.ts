@@ -2,7 +2,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { containerCapabilities, containerSecurityContext } from './security';
 import { CONFIG_VOLUME } from '../ground/member-config';
-import { mountPathProblem, normalMountPath } from '../ground/mount-paths';
+import { checkMountPaths } from '../ground/mount-paths';
 import { Problems, show } from '../ground/problems';
 import { PodSecurity } from '../pod-security';
 import { VolumeClaimOptions } from '../storage';
@@ -196,26 +196,11 @@ export class StatefulSetWriter {
  * so a problem here comes from a mount added later, through cdk8s-plus.
  */
 function checkMounts(problems: Problems, property: string, container: kplus.Container, claims: VolumeClaimOptions[]): void {
-  const mounts = [
-    ...container.mounts.map((m, i) => ({ path: m.path, volume: m.volume.name, at: `${property}[${i}].path` })),
+  checkMountPaths(problems, [
+    ...container.mounts.map((m, i) => ({ path: m.path, volume: m.volume.name, property: `${property}[${i}].path` })),
     ...claims.flatMap((c, i) => c.volumeMode === kplus.PersistentVolumeMode.BLOCK ? []
-      : [{ path: c.mountPath, volume: c.name, at: `storage.claims[${i}].mountPath` }]),
-  ].filter(m => m.volume !== CONFIG_VOLUME);
-  const paths = new Map<string, string>();
-  for (const mount of mounts) {
-    const problem = mountPathProblem(mount.path);
-    if (problem) {
-      problems.add(mount.at, `${problem}, got ${show(mount.path)} for the volume ${show(mount.volume)}`);
-      continue;
-    }
-    const normal = normalMountPath(mount.path);
-    const other = paths.get(normal);
-    problems.check(other === undefined, mount.at, `must differ from the path of every other mount of the container, got ${show(mount.path)} `
-      + `for the volume ${show(mount.volume)}, the directory of ${other}: mount each volume at its own directory`);
-    if (other === undefined) {
-      paths.set(normal, `${mount.at} (${show(mount.path)})`);
-    }
-  }
+      : [{ path: c.mountPath, volume: c.name, property: `storage.claims[${i}].mountPath` }]),
+  ].filter(m => m.volume !== CONFIG_VOLUME));
 }
 
 /** The value with its keys sorted at every level, as cdk8s writes objects. */

@@ -9,7 +9,7 @@ import {
   DisruptionBudget, Etcd, MemberProbe, OrderedStatefulApp, OrderedStatefulAppProps, PodSecurity, PrimaryReplicas,
   Quorum, QuorumProps, UnhealthyPodEvictionPolicy, UpdateStrategy, ZooKeeper,
 } from '../../src';
-import { errorOf, IMAGE, WEB_PORT, webProps } from '../app-fixtures';
+import { emptyDir, errorOf, IMAGE, WEB_PORT, webProps } from '../app-fixtures';
 import { newChart } from '../util';
 
 /** One bad input: what the user does, and what the refusal must name. */
@@ -335,39 +335,23 @@ const COLLISIONS: Row[] = [
   '\'db-headless\' for Service \'second/db/HeadlessService\' and Service \'first/db/HeadlessService\', both without a namespace'),
 ];
 
-/** An empty directory volume `name` of a fresh chart (a chart per call, so volumes never share one). */
-function emptyDir(name: string): kplus.Volume {
-  return kplus.Volume.fromEmptyDir(newChart(), name, name);
-}
-
 /** An app `web` with its config at `configMountPath` and one shared file, synthesized. */
 function configAt(configMountPath: string, extra: (app: OrderedStatefulApp) => void = () => undefined,
   props: Partial<OrderedStatefulAppProps> = {}): () => unknown {
-  return () => {
-    const chart = newChart();
-    const web = new OrderedStatefulApp(chart, 'web', webProps({ configMountPath, ...props }));
+  return changed(web => {
     web.addSharedFile('app.conf', 'x');
     extra(web);
-    return Testing.synth(chart);
-  };
+  }, { configMountPath, ...props });
 }
 
 /** An app `web` with a sidecar whose container has these props, synthesized. */
 function sidecar(container: Partial<kplus.ContainerProps>): () => unknown {
-  return () => {
-    const chart = newChart();
-    new OrderedStatefulApp(chart, 'web', webProps()).addSidecar({ name: 'exporter', image: 'prom/statsd-exporter:v0.26.1', ...container });
-    return Testing.synth(chart);
-  };
+  return changed(web => web.addSidecar({ name: 'exporter', image: 'prom/statsd-exporter:v0.26.1', ...container }));
 }
 
 /** An app `web` whose main container gets a mount through cdk8s-plus after construction, synthesized. */
 function mountedLater(path: string, props: Partial<OrderedStatefulAppProps> = {}): () => unknown {
-  return () => {
-    const chart = newChart();
-    new OrderedStatefulApp(chart, 'web', webProps(props)).mainContainer.mount(path, kplus.Volume.fromEmptyDir(chart, 'Cache', 'cache'));
-    return Testing.synth(chart);
-  };
+  return changed(web => web.mainContainer.mount(path, kplus.Volume.fromEmptyDir(web, 'Cache', 'cache')), props);
 }
 
 const ROOT = 'must not be the root directory \'/\', which the volume would hide';
@@ -402,7 +386,7 @@ const MOUNTS: Row[] = [
     'storage.claims[0].mountPath', OWN_DIRECTORY, '\'/data\' for the volume \'data\', the directory of statefulSet.containers[0].volumeMounts[0].path (\'/data/\')'),
 ];
 
-/** An app `web` in a fresh chart whose StatefulSet `change` alters through cdk8s-plus, synthesized. */
+/** An app `web` in a fresh chart that `change` alters after construction (its methods, cdk8s-plus), synthesized. */
 function changed(change: (app: OrderedStatefulApp) => void, props: Partial<OrderedStatefulAppProps> = {}): () => unknown {
   return () => {
     const chart = newChart();
@@ -482,7 +466,7 @@ describe.each(TABLE)('bad input: %s', (_, rows) => {
 });
 
 describe('bad input: values of the cdk8s value classes', () => {
-  test('fails where a negative Duration or Size is made, in cdk8s, before the library is given it', () => {
+  test('fails where a negative Duration or Size is made: cdk8s refuses it in the caller\'s code, so none reaches the library', () => {
     expect(errorOf(() => Duration.seconds(-5))).toBe('Duration amounts cannot be negative. Received: -5');
     expect(errorOf(() => Size.gibibytes(-1))).toBe('Storage amounts cannot be negative. Received: -1');
   });

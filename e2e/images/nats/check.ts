@@ -1,21 +1,30 @@
 import * as http from 'http';
 import * as net from 'net';
-import { AppCheck, assert, CheckFailure, portOf, resolveMember } from '../../checks';
+import { AppCheck, assert, portOf, resolveMember, waitOrFail } from '../../checks';
 import { Pod } from '../../pod';
-import { waitFor } from '../../processes';
 
 /**
  * A client of the NATS text protocol, enough for JetStream's request/reply API: it
  * connects, answers the server's PINGs and sends requests to an inbox it subscribes to.
  */
 class NatsClient {
-  public static connect(host: string, port: number): Promise<NatsClient> {
+  /** A client connected to `host:port`, or a failure after `timeoutMs`. */
+  public static connect(host: string, port: number, timeoutMs = 5000): Promise<NatsClient> {
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host, port }, () => {
+      const socket = net.connect({ host, port });
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`no connection to NATS at ${host}:${port} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      socket.once('error', error => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      socket.once('connect', () => {
+        clearTimeout(timer);
         socket.write('CONNECT {"verbose":false,"pedantic":false,"headers":true,"no_responders":true}\r\nSUB _INBOX.e2e.* 1\r\n');
         resolve(new NatsClient(socket));
       });
-      socket.once('error', reject);
     });
   }
 
@@ -25,6 +34,8 @@ class NatsClient {
 
   private constructor(private readonly socket: net.Socket) {
     socket.on('data', chunk => this.receive(chunk.toString('utf8')));
+    // A connection that fails later leaves requests to their timeouts, and the process running.
+    socket.on('error', () => socket.destroy());
   }
 
   /** The reply to one request, or a failure after `timeoutMs` (also for "no responders"). */
@@ -99,14 +110,12 @@ function getJson(host: string, port: number, urlPath: string): Promise<Record<st
 async function jsApi(client: NatsClient, what: string, subject: string, body: object,
   until: (reply: Record<string, any>) => boolean): Promise<Record<string, any>> {
   let reply: Record<string, any> = {};
-  await waitFor(what, 60_000, async () => {
+  await waitOrFail(what, 60_000, async () => {
     const answer = await client.request(subject, JSON.stringify(body))
       .catch(error => JSON.stringify({ error: { description: (error as Error).message } }));
     reply = JSON.parse(answer);
     return reply.error === undefined && until(reply);
-  }, 1000).catch(error => {
-    throw new CheckFailure(`${(error as Error).message}: ${JSON.stringify(reply)}`);
-  });
+  }, 1000, () => JSON.stringify(reply));
   return reply;
 }
 
@@ -122,22 +131,23 @@ export const check: AppCheck = {
     const clientPort = portOf(ctx.container, 'client', 4222);
     const monitorPort = portOf(ctx.container, 'monitor', 8222);
     const routes = new Map<Pod, number>();
-    await waitFor('every NATS server to report a route to each other member', 60_000, async () => {
+    await waitOrFail('every NATS server to report a route to each other member', 60_000, async () => {
       for (const pod of pods) {
         const routez = await getJson(await resolveMember(ctx, pod), monitorPort, '/routez').catch(() => ({ num_routes: -1 }));
         routes.set(pod, Number(routez.num_routes));
       }
       return [...routes.values()].every(n => n === pods.length - 1);
-    }, 1000).catch(error => {
-      throw new CheckFailure(`${(error as Error).message}: ${pods.map(p => `${p.name} ${routes.get(p)} routes`).join(', ')}`);
-    });
+    }, 1000, () => pods.map(p => `${p.name} ${routes.get(p)} routes`).join(', '));
     const configured = (await getJson(pods[0].ip, monitorPort, '/varz')).cluster?.urls as string[] | undefined;
     assert((configured ?? []).length === pods.length && configured!.every(url => net.isIP(url.split(':')[0]) === 0),
       `${pods[0].name}'s routes are not the members' DNS names: ${JSON.stringify(configured)}`);
 
-    const first = await NatsClient.connect(await resolveMember(ctx, pods[0]), clientPort);
-    const last = await NatsClient.connect(await resolveMember(ctx, pods[pods.length - 1]), clientPort);
+    const clients: NatsClient[] = [];
     try {
+      const first = await NatsClient.connect(await resolveMember(ctx, pods[0]), clientPort);
+      clients.push(first);
+      const last = await NatsClient.connect(await resolveMember(ctx, pods[pods.length - 1]), clientPort);
+      clients.push(last);
       const replicas = pods.length;
       await jsApi(first, `a stream with ${replicas} replicas created through ${pods[0].name}`, '$JS.API.STREAM.CREATE.E2E',
         { name: 'E2E', subjects: ['e2e.>'], num_replicas: replicas, storage: 'file' }, () => true);
@@ -154,8 +164,7 @@ export const check: AppCheck = {
       ctx.log(`NATS: every server has ${pods.length - 1} routes (to ${configured!.join(', ')}); stream E2E (leader ${info.cluster.leader}, ${replicas} replicas) `
         + `created and written through ${pods[0].name}, read through ${pods[replicas - 1].name}`);
     } finally {
-      first.close();
-      last.close();
+      clients.forEach(client => client.close());
     }
   },
 };

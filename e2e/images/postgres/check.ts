@@ -1,7 +1,6 @@
 import * as net from 'net';
-import { AppCheck, assert, CheckContext, CheckFailure, resolveFromPod } from '../../checks';
+import { AppCheck, assert, CheckContext, CheckFailure, joinsWhenReady, resolveFromPod, waitOrFail } from '../../checks';
 import { Pod } from '../../pod';
-import { waitFor } from '../../processes';
 
 const ROW = 'written on the primary';
 
@@ -27,13 +26,11 @@ async function postgresFormed(ctx: CheckContext): Promise<void> {
   await sql(primary, name, `CREATE TABLE IF NOT EXISTS e2e (name text PRIMARY KEY); INSERT INTO e2e VALUES ('${ROW}') ON CONFLICT DO NOTHING`);
   for (const replica of replicas) {
     let seen: string[] = [];
-    await waitFor(`the row to reach ${replica.name}`, 60_000, async () => {
+    await waitOrFail(`the row to reach ${replica.name}`, 60_000, async () => {
       seen = await sql(replica, name, 'SELECT pg_is_in_recovery(), (SELECT string_agg(name, \',\') FROM e2e), '
         + '(SELECT sender_host || \'|\' || slot_name || \'|\' || status FROM pg_stat_wal_receiver)').catch(error => [(error as Error).message]);
       return seen[0]?.startsWith(`t|${ROW}|`) && seen[0].endsWith('|streaming');
-    }, 1000).catch(error => {
-      throw new CheckFailure(`${(error as Error).message}: got '${seen.join(' ')}' (in recovery|rows|sender|slot|status)`);
-    });
+    }, 1000, () => `got '${seen.join(' ')}' (in recovery|rows|sender|slot|status)`);
     const [, , host, slot] = seen[0].split('|');
     assert(net.isIP(host) === 0, `${replica.name} streams from the address ${host}, not a DNS name`);
     assert((await resolveFromPod(ctx, host, replica.namespace)).includes(primary.ip), `${replica.name} streams from ${host}, which does not resolve to ${primary.name}`);
@@ -46,12 +43,5 @@ async function postgresFormed(ctx: CheckContext): Promise<void> {
     + `each replica is in recovery, follows ${primary.name} by its DNS name and reads the row written on the primary`);
 }
 
-export const check: AppCheck = {
-  formed: postgresFormed,
-
-  /** A member past `replicas` clones the primary like the others and follows it. */
-  async extraMember(ctx, pod) {
-    await ctx.controller.waitReady(pod);
-    await postgresFormed(ctx);
-  },
-};
+/** A member past `replicas` clones the primary like the others and follows it. */
+export const check: AppCheck = joinsWhenReady(postgresFormed);

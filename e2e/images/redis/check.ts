@@ -1,7 +1,6 @@
 import * as net from 'net';
-import { AppCheck, assert, CheckContext, CheckFailure, keyValues, portOf, resolveFromPod, resolveMember, tcpExchange } from '../../checks';
+import { AppCheck, assert, CheckContext, joinsWhenReady, keyValues, portOf, resolveFromPod, resolveMember, tcpExchange, waitOrFail } from '../../checks';
 import { Pod } from '../../pod';
-import { waitFor } from '../../processes';
 
 /** Whether a Redis reply is complete: a bulk string of the length its header gives, or a one-line reply. */
 function respComplete(reply: string): boolean {
@@ -39,7 +38,7 @@ async function redisFormed(ctx: CheckContext): Promise<void> {
   const port = portOf(ctx.container, 'redis', 6379);
   const pods = groupOf(ctx);
   const infos = new Map<Pod, Map<string, string>>();
-  await waitFor('the Redis replicas to connect', 60_000, async () => {
+  await waitOrFail('the Redis replicas to connect', 60_000, async () => {
     for (const pod of pods) {
       const password = passwordOf(pod, ctx.container.name);
       const command = `${password === undefined ? '' : `AUTH ${password}\r\n`}INFO replication\r\n`;
@@ -49,11 +48,8 @@ async function redisFormed(ctx: CheckContext): Promise<void> {
     const masters = [...infos.values()].filter(info => info.get('role') === 'master');
     return masters.length === 1 && Number(masters[0].get('connected_slaves')) === pods.length - 1
         && [...infos.values()].every(info => info.get('role') === 'master' || info.get('master_link_status') === 'up');
-  }, 1000).catch(error => {
-    const roles = pods.map(pod => `${pod.name} ${infos.get(pod)?.get('role') ?? 'no answer'}`
-      + ` (replicas ${infos.get(pod)?.get('connected_slaves') ?? '-'}, link ${infos.get(pod)?.get('master_link_status') ?? '-'})`);
-    throw new CheckFailure(`${(error as Error).message}: ${roles.join(', ')}`);
-  });
+  }, 1000, () => pods.map(pod => `${pod.name} ${infos.get(pod)?.get('role') ?? 'no answer'}`
+    + ` (replicas ${infos.get(pod)?.get('connected_slaves') ?? '-'}, link ${infos.get(pod)?.get('master_link_status') ?? '-'})`).join(', '));
   const primary = pods.find(pod => infos.get(pod)?.get('role') === 'master');
   assert(primary === pods[0], `expected ${pods[0].name} as the primary, got ${primary?.name}`);
   for (const replica of pods.slice(1)) {
@@ -65,12 +61,5 @@ async function redisFormed(ctx: CheckContext): Promise<void> {
   ctx.log(`Redis: ${primary.name} reports ${pods.length - 1} connected replicas, which follow it by its DNS name`);
 }
 
-export const check: AppCheck = {
-  formed: redisFormed,
-
-  /** A member past `replicas` takes the replicas' defaults and joins as one more replica. */
-  async extraMember(ctx, pod) {
-    await ctx.controller.waitReady(pod);
-    await redisFormed(ctx);
-  },
-};
+/** A member past `replicas` takes the replicas' defaults and joins as one more replica. */
+export const check: AppCheck = joinsWhenReady(redisFormed);

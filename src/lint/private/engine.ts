@@ -2,6 +2,7 @@ import { Finding } from '../finding';
 import { Bundle } from './bundle';
 import { NetworkPolicies } from './network';
 import { K8sObject, objectRef } from './objects';
+import { pairStatefulSets } from './pairing';
 import { checkAcceptances, markAccepted } from './rules/acceptance';
 import { RawFinding, RuleId, RULES } from './rules/catalog';
 import { compareClaims } from './rules/claims';
@@ -59,7 +60,8 @@ export function compareObjects(previous: K8sObject[], next: K8sObject[]): RawFin
 const COMPARING_RULES: RuleId[] = ['immutable-field-changed', 'claims-abandoned'];
 
 function compareVersions(previous: Bundle, next: Bundle): RawFinding[] {
-  return [...compareStatefulSets(previous, next), ...compareClaims(previous, next)];
+  const { pairs } = pairStatefulSets(previous, next);
+  return [...compareStatefulSets(pairs), ...compareClaims(pairs)];
 }
 
 /**

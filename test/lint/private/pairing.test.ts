@@ -12,6 +12,17 @@ function pairing(previous: any[], next: any[]) {
   };
 }
 
+/** The manifests of good.yaml with the StatefulSet db under `name`, selecting and labelling its pods `app: <name>`, every container running `image`. */
+function relabeled(name: string, image: string): any[] {
+  const objects = fixture('good.yaml');
+  const sts = byKindAndName(objects, 'StatefulSet', 'db');
+  sts.metadata.name = name;
+  sts.spec.selector = { matchLabels: { app: name } };
+  sts.spec.template.metadata.labels = { app: name };
+  sts.spec.template.spec.containers.forEach((container: { image: string }) => container.image = image);
+  return objects;
+}
+
 describe('pairStatefulSets', () => {
   test('pairs a StatefulSet of the same namespace and name', () => {
     expect(pairing(fixture('good.yaml'), fixture('good.yaml'))).toEqual({ pairs: ['same data/db -> data/db'], created: [], deleted: [] });
@@ -20,7 +31,7 @@ describe('pairStatefulSets', () => {
   test('pairs a StatefulSet of the same name when the new manifest gives no namespace', () => {
     const next = fixture('good.yaml');
     delete byKindAndName(next, 'StatefulSet', 'db').metadata.namespace;
-    expect(pairing(fixture('good.yaml'), next).pairs).toEqual(['namespace data/db -> default/db']);
+    expect(pairing(fixture('good.yaml'), next)).toEqual({ pairs: ['namespace data/db -> default/db'], created: [], deleted: [] });
   });
 
   test('pairs a StatefulSet under another name whose selector selects the old pods', () => {
@@ -30,22 +41,12 @@ describe('pairStatefulSets', () => {
   });
 
   test('pairs a StatefulSet under another name and other labels that runs the same image with the same claims', () => {
-    const next = fixture('good.yaml');
-    const sts = byKindAndName(next, 'StatefulSet', 'db');
-    sts.metadata.name = 'db2';
-    sts.spec.selector = { matchLabels: { app: 'db2' } };
-    sts.spec.template.metadata.labels = { app: 'db2' };
-    sts.spec.template.spec.containers[0].image = 'mirror.example/team/db:2.0';
-    expect(pairing(fixture('good.yaml'), next).pairs).toEqual(['renamed data/db -> data/db2']);
+    const next = relabeled('db2', 'mirror.example/team/db:2.0');
+    expect(pairing(fixture('good.yaml'), next)).toEqual({ pairs: ['renamed data/db -> data/db2'], created: [], deleted: [] });
   });
 
   test('does not pair another app: other labels and another image', () => {
-    const next = fixture('good.yaml');
-    const sts = byKindAndName(next, 'StatefulSet', 'db');
-    sts.metadata.name = 'cache';
-    sts.spec.selector = { matchLabels: { app: 'cache' } };
-    sts.spec.template.metadata.labels = { app: 'cache' };
-    sts.spec.template.spec.containers[0].image = 'registry.example/cache:1.0';
+    const next = relabeled('cache', 'registry.example/cache:1.0');
     expect(pairing(fixture('good.yaml'), next)).toEqual({ pairs: [], created: ['cache'], deleted: ['db'] });
   });
 });

@@ -1,6 +1,7 @@
 import { Plan, Pods, SetPlan } from './model';
 import { CONFIG_CHECKSUM_ANNOTATION } from '../../../ground/member-config';
 import { count, Formatter, MARKDOWN, TEXT } from '../explain/format';
+import { RULES } from '../rules/catalog';
 
 /**
  * A plan as text: a block per StatefulSet that changes, then the ones that do not.
@@ -52,7 +53,7 @@ function overview(s: SetPlan, f: Formatter): string[] {
     const a = s.abandoned;
     lines.push(`error: ${list({ names: a.members, count: a.memberCount }, f)} would start on new, empty claims (${list({ names: a.created, count: a.created.length }, f)}${a.memberCount > a.members.length ? ', ...' : ''}) `
       + `while the claims with their data stay unmounted: ${list({ names: a.kept, count: a.count }, f)}; `
-      + 'keep the statefulset\'s name and its claim templates\' names (adopt the live statefulset)');
+      + RULES['claims-abandoned'].fix);
   } else if (s.keptClaims && s.keptClaims.count > 0 && s.change === 'changed') {
     lines.push(`claims: every member keeps its own: ${list(s.keptClaims, f)}`);
   }

@@ -1,7 +1,6 @@
 import { memberPodName } from '../../../ground/names';
 import { memberClaimName } from '../../../ground/statefulset';
-import { Bundle } from '../bundle';
-import { pairStatefulSets, SetPair } from '../pairing';
+import { SetPair } from '../pairing';
 import { asArray, lastOrdinal } from '../workloads';
 import { finding, RawFinding } from './catalog';
 
@@ -59,11 +58,11 @@ export const KEEP_CLAIMS = 'keep the statefulset\'s name and its claim templates
   + 'adopt the live statefulset (the app\'s \'adopt\' prop, LiveStatefulSet.fromFile)';
 
 /**
- * With the objects as applied today: StatefulSets whose members would start on new claims
- * while the old ones keep the data unmounted.
+ * With the objects as applied today, paired: StatefulSets whose members would start on new
+ * claims while the old ones keep the data unmounted.
  */
-export function compareClaims(previous: Bundle, next: Bundle): RawFinding[] {
-  return pairStatefulSets(previous, next).pairs.flatMap(pair => {
+export function compareClaims(pairs: SetPair[]): RawFinding[] {
+  return pairs.flatMap(pair => {
     const left = abandonedClaims(pair, LISTED);
     if (!left) {
       return [];

@@ -1,7 +1,6 @@
 import { claimTemplateAsStored } from '../../../ground/statefulset';
-import { Bundle } from '../bundle';
 import { canonicalJson } from '../canonical';
-import { pairStatefulSets } from '../pairing';
+import { SetPair } from '../pairing';
 import { asArray, StatefulSetView } from '../workloads';
 import { finding, RawFinding } from './catalog';
 
@@ -44,11 +43,12 @@ export function orphanDelete(sts: StatefulSetView): string {
 }
 
 /**
- * Changes between two versions of the manifests that a live StatefulSet rejects.
+ * Changes between two versions of the manifests that a live StatefulSet rejects, for the
+ * pairs that are one StatefulSet object (a renamed one is another object).
  */
-export function compareStatefulSets(previous: Bundle, next: Bundle): RawFinding[] {
+export function compareStatefulSets(pairs: SetPair[]): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const { old, next: sts } of pairStatefulSets(previous, next).pairs.filter(pair => pair.kind !== 'renamed')) {
+  for (const { old, next: sts } of pairs.filter(pair => pair.kind !== 'renamed')) {
     for (const change of changedImmutableFields(old, sts)) {
       findings.push(finding('immutable-field-changed', sts.obj,
         `${change.path} changed from ${change.was} to ${change.now}, which a live statefulset rejects; delete and recreate it: `

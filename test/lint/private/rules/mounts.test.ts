@@ -34,30 +34,22 @@ describe('mount paths', () => {
       .toBe("container 'db' mounts 'config' at '/var/./lib/x/../db', where it already mounts 'data' ('/var/lib/db'); the same directory, so one volume hides the other");
   });
 
-  test('reports a mount inside a configmap mount spelled with a trailing slash', () => {
-    // GIVEN the configmap mounted whole at /etc/db/, and a claim mounted over its key 'db-0'
+  test.each([
+    ['/etc/db', '/etc/db/db-0'],
+    ['/etc/db/', '/etc//db/db-0'],
+  ])('reports a mount inside a configmap mount that hides one of its keys: config at %s, a claim at %s', (configPath, claimPath) => {
+    // GIVEN the configmap mounted whole, and a claim mounted over its key 'db-0'
     const objects = fixture('good.yaml');
     const mounts = dbContainer(objects).volumeMounts;
-    delete mounts[1].subPathExpr;
-    mounts[1].mountPath = '/etc/db/';
-    mounts.push({ name: 'data', mountPath: '/etc//db/db-0', subPath: 'x' });
-    // WHEN
-    const f = findingOf(ManifestLinter.lint(objects), 'mount-path-hidden', STS);
-    // THEN
-    expect(f.message).toBe("container 'db' mounts 'data' at '/etc//db/db-0', inside its mount of 'config' at '/etc/db/', so it hides 'db-0/node.conf' of 'config'");
-  });
-
-  test('reports a mount inside a configmap mount that hides one of its keys', () => {
-    // GIVEN the configmap mounted whole at /etc/db, and a claim mounted over its key 'db-0'
-    const objects = fixture('good.yaml');
-    const mounts = dbContainer(objects).volumeMounts;
-    delete mounts[1].subPathExpr;
-    mounts.push({ name: 'data', mountPath: '/etc/db/db-0', subPath: 'x' });
+    const config = mounts.find((m: { name: string }) => m.name === 'config');
+    delete config.subPathExpr;
+    config.mountPath = configPath;
+    mounts.push({ name: 'data', mountPath: claimPath, subPath: 'x' });
     // WHEN
     const f = findingOf(ManifestLinter.lint(objects), 'mount-path-hidden', STS);
     // THEN
     expect(f.severity).toBe(Severity.WARNING);
-    expect(f.message).toBe("container 'db' mounts 'data' at '/etc/db/db-0', inside its mount of 'config' at '/etc/db', so it hides 'db-0/node.conf' of 'config'");
+    expect(f.message).toBe(`container 'db' mounts 'data' at '${claimPath}', inside its mount of 'config' at '${configPath}', so it hides 'db-0/node.conf' of 'config'`);
   });
 
   test("reports a mount over a file of the library's member config directory", () => {
